@@ -1,0 +1,220 @@
+package ch.opsfabric.infra.emulators;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.GetQueueAttributesRequest;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * dynalite + ElasticMQ with the DynamoDB tables and SQS queues declared in template.yaml.
+ * Tables are named by their logical id; queues by an optional prefix plus the logical id, so a
+ * test can get its own copy of the queues ({@link #createQueues}) in the shared emulator.
+ */
+public final class LocalAws implements AutoCloseable {
+
+    public static final Region REGION = Region.of("eu-central-2");
+
+    private static LocalAws shared;
+
+    private final Dynalite dynalite;
+    private final ElasticMq elasticMq;
+    private final SamTemplate template;
+    private final DynamoDbClient dynamo;
+    private final SqsClient sqs;
+    private final Map<String, String> queueUrls;
+
+    private LocalAws(Dynalite dynalite, ElasticMq elasticMq, SamTemplate template) {
+        this.dynalite = dynalite;
+        this.elasticMq = elasticMq;
+        this.template = template;
+        this.dynamo = DynamoDbClient.builder()
+                .endpointOverride(dynalite.endpoint())
+                .region(REGION)
+                .credentialsProvider(credentials())
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+        this.sqs = SqsClient.builder()
+                .endpointOverride(elasticMq.endpoint())
+                .region(REGION)
+                .credentialsProvider(credentials())
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+        createTables();
+        this.queueUrls = createQueues("", null);
+    }
+
+    public static StaticCredentialsProvider credentials() {
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
+    }
+
+    public static LocalAws start(Path dynaliteHome, SamTemplate template, int dynamoPort, int sqsPort) {
+        Dynalite dynalite = Dynalite.start(dynaliteHome, dynamoPort);
+        ElasticMq elasticMq;
+        try {
+            elasticMq = ElasticMq.start(sqsPort);
+        } catch (RuntimeException e) {
+            dynalite.close();
+            throw e;
+        }
+        return new LocalAws(dynalite, elasticMq, template);
+    }
+
+    /** One emulator pair per test JVM, started on first use and stopped when the JVM exits. */
+    public static synchronized LocalAws shared() {
+        if (shared == null) {
+            shared = start(dynaliteHome(), SamTemplate.locate(), FreePort.find(), FreePort.find());
+            LocalAws started = shared;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "local-aws-stop"));
+        }
+        return shared;
+    }
+
+    public static Path dynaliteHome() {
+        String configured = System.getProperty("opsfabric.dynalite.home");
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured);
+        }
+        return SamTemplate.projectRoot().resolve("infra/emulators/node");
+    }
+
+    public DynamoDbClient dynamo() {
+        return dynamo;
+    }
+
+    public SqsClient sqs() {
+        return sqs;
+    }
+
+    public URI dynamoEndpoint() {
+        return dynalite.endpoint();
+    }
+
+    public URI sqsEndpoint() {
+        return elasticMq.endpoint();
+    }
+
+    public SamTemplate template() {
+        return template;
+    }
+
+    /** Local table names are the template's logical ids. */
+    public String tableName(String logicalId) {
+        return logicalId;
+    }
+
+    public String queueUrl(String logicalId) {
+        String url = queueUrls.get(logicalId);
+        if (url == null) {
+            throw new IllegalArgumentException("template.yaml declares no queue " + logicalId);
+        }
+        return url;
+    }
+
+    private void createTables() {
+        template.resourcesOfType("AWS::DynamoDB::Table").forEach((logicalId, resource) -> {
+            JsonNode props = resource.path("Properties");
+            List<AttributeDefinition> attributes = new ArrayList<>();
+            props.path("AttributeDefinitions").forEach(a -> attributes.add(AttributeDefinition.builder()
+                    .attributeName(a.path("AttributeName").asText())
+                    .attributeType(a.path("AttributeType").asText())
+                    .build()));
+            List<GlobalSecondaryIndex> indexes = new ArrayList<>();
+            props.path("GlobalSecondaryIndexes").forEach(gsi -> indexes.add(GlobalSecondaryIndex.builder()
+                    .indexName(gsi.path("IndexName").asText())
+                    .keySchema(keySchema(gsi.path("KeySchema")))
+                    .projection(Projection.builder()
+                            .projectionType(gsi.path("Projection").path("ProjectionType").asText("ALL"))
+                            .build())
+                    .build()));
+            CreateTableRequest.Builder request = CreateTableRequest.builder()
+                    .tableName(tableName(logicalId))
+                    .attributeDefinitions(attributes)
+                    .keySchema(keySchema(props.path("KeySchema")))
+                    .billingMode(BillingMode.PAY_PER_REQUEST);
+            if (!indexes.isEmpty()) {
+                request.globalSecondaryIndexes(indexes);
+            }
+            // dynalite has no UpdateTimeToLive: expired items simply stay, so code never relies on TTL deletion
+            dynamo.createTable(request.build());
+        });
+    }
+
+    private static List<KeySchemaElement> keySchema(JsonNode node) {
+        List<KeySchemaElement> keys = new ArrayList<>();
+        node.forEach(k -> keys.add(KeySchemaElement.builder()
+                .attributeName(k.path("AttributeName").asText())
+                .keyType(k.path("KeyType").asText())
+                .build()));
+        return keys;
+    }
+
+    /**
+     * Creates every queue of the template under {@code prefix}, dead-letter queues first, with
+     * their redrive policies. {@code visibilityTimeoutSeconds} overrides the template's value
+     * (tests want retries in seconds, not minutes). Returns logical id → queue URL.
+     */
+    public Map<String, String> createQueues(String prefix, Integer visibilityTimeoutSeconds) {
+        Map<String, JsonNode> queues = template.resourcesOfType("AWS::SQS::Queue");
+        Map<String, String> urls = new LinkedHashMap<>();
+        List<String> ordered = new ArrayList<>();
+        queues.forEach((id, q) -> {
+            if (!q.path("Properties").has("RedrivePolicy")) {
+                ordered.add(id);
+            }
+        });
+        queues.forEach((id, q) -> {
+            if (q.path("Properties").has("RedrivePolicy")) {
+                ordered.add(id);
+            }
+        });
+        for (String id : ordered) {
+            JsonNode props = queues.get(id).path("Properties");
+            Map<String, String> attributes = new LinkedHashMap<>();
+            int visibility = visibilityTimeoutSeconds != null
+                    ? visibilityTimeoutSeconds
+                    : props.path("VisibilityTimeout").asInt(30);
+            attributes.put("VisibilityTimeout", Integer.toString(visibility));
+            JsonNode redrive = props.path("RedrivePolicy");
+            if (!redrive.isMissingNode()) {
+                String dlqId = SamTemplate.referencedLogicalId(redrive.path("deadLetterTargetArn"));
+                String dlqUrl = urls.get(dlqId);
+                if (dlqUrl == null) {
+                    throw new IllegalStateException(id + " redrives to unknown queue " + dlqId);
+                }
+                String dlqArn = sqs.getQueueAttributes(GetQueueAttributesRequest.builder()
+                                .queueUrl(dlqUrl).attributeNames(QueueAttributeName.QUEUE_ARN).build())
+                        .attributes().get(QueueAttributeName.QUEUE_ARN);
+                attributes.put("RedrivePolicy", "{\"deadLetterTargetArn\":\"" + dlqArn
+                        + "\",\"maxReceiveCount\":\"" + redrive.path("maxReceiveCount").asInt(5) + "\"}");
+            }
+            String url = sqs.createQueue(b -> b.queueName(prefix + id).attributesWithStrings(attributes)).queueUrl();
+            urls.put(id, url);
+        }
+        return urls;
+    }
+
+    @Override
+    public void close() {
+        dynamo.close();
+        sqs.close();
+        elasticMq.close();
+        dynalite.close();
+    }
+}

@@ -1,0 +1,20 @@
+package ch.opsfabric.messaging;
+
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/** The outbound SMS queue; sms-sender consumes it. */
+public final class SqsSmsOutbox implements SmsOutbox {
+
+    private final SqsClient sqs;
+    private final String queueUrl;
+
+    public SqsSmsOutbox(SqsClient sqs, String queueUrl) {
+        this.sqs = sqs;
+        this.queueUrl = queueUrl;
+    }
+
+    @Override
+    public void enqueue(OutboundSms sms) {
+        sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(sms.toJson()));
+    }
+}

@@ -1,0 +1,53 @@
+package ch.opsfabric.store;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/**
+ * Fixed one-minute windows per client, counted with one conditional {@code ADD}: shared by all
+ * Lambda instances, no read-then-write. The client address is stored only as a hash.
+ */
+public final class DynamoRateLimiter {
+
+    private final SingleTable db;
+    private final int perMinute;
+
+    public DynamoRateLimiter(SingleTable db, int perMinute) {
+        this.db = db;
+        this.perMinute = perMinute;
+    }
+
+    /** @return true when the request may proceed */
+    public boolean tryAcquire(String scope, String client, Instant now) {
+        long minute = now.getEpochSecond() / 60;
+        String bucket = scope + "#" + hash(client) + "#" + minute;
+        try {
+            db.client().updateItem(b -> b.tableName(db.tableName())
+                    .key(Map.of(Keys.PK, AttributeValue.fromS(Keys.rate(bucket)), Keys.SK, AttributeValue.fromS("RATE")))
+                    .updateExpression("ADD hits :one SET expiresAt = :expires")
+                    .conditionExpression("attribute_not_exists(hits) OR hits < :limit")
+                    .expressionAttributeValues(Map.of(
+                            ":one", AttributeValue.fromN("1"),
+                            ":limit", AttributeValue.fromN(Integer.toString(perMinute)),
+                            ":expires", AttributeValue.fromN(Long.toString((minute + 2) * 60)))));
+            return true;
+        } catch (ConditionalCheckFailedException limited) {
+            return false;
+        }
+    }
+
+    private static String hash(String client) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(client.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,260 @@
+package ch.opsfabric.store;
+
+import ch.opsfabric.ticket.ContactOutcome;
+import ch.opsfabric.ticket.NewContact;
+import ch.opsfabric.ticket.Ticket;
+import ch.opsfabric.ticket.TicketEvent;
+import ch.opsfabric.ticket.TicketStatus;
+import ch.opsfabric.ticket.TicketStore;
+import ch.opsfabric.ticket.Urgency;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+
+/**
+ * Tickets in the single table: {@code PK=TENANT#<tenant>}, {@code SK=TICKET#<id>}; GSI1 lists a
+ * tenant's tickets per status, newest first. The create-or-join write uses the low-level client
+ * because it needs {@code if_not_exists}, {@code list_append} and {@code ADD} in one expression;
+ * results are mapped back through the same static schema.
+ */
+public final class DynamoTicketStore implements TicketStore {
+
+    private static final List<String> OPEN_STATUSES = java.util.Arrays.stream(TicketStatus.values())
+            .filter(TicketStatus::isOpen).map(Enum::name).toList();
+
+    private final SingleTable db;
+    private final DynamoDbTable<TicketItem> table;
+
+    public DynamoTicketStore(SingleTable db) {
+        this.db = db;
+        this.table = db.enhanced().table(db.tableName(), TicketItem.SCHEMA);
+    }
+
+    @Override
+    public Optional<ContactOutcome> createOrJoin(String ticketId, String reference, NewContact c,
+                                                 LocalDate localDate, Instant slaDueAt) {
+        UpdateBuilder update = new UpdateBuilder();
+        update.setIfAbsent("tenantId", AttributeValue.fromS(c.tenantId()));
+        update.setIfAbsent("id", AttributeValue.fromS(ticketId));
+        update.setIfAbsent("reference", AttributeValue.fromS(reference));
+        update.setIfAbsent("source", AttributeValue.fromS(c.source().wireName()));
+        update.setIfAbsent("status", AttributeValue.fromS(c.initialStatus().name()));
+        update.setIfAbsent("urgency", AttributeValue.fromS(c.urgency().name()));
+        update.setIfAbsent("urgencyRank", AttributeValue.fromN(Integer.toString(c.urgency().ordinal())));
+        update.setIfAbsent(Keys.GSI1PK, AttributeValue.fromS(Keys.ticketsByStatus(c.tenantId(), c.initialStatus())));
+        update.setIfAbsent(Keys.GSI1SK, AttributeValue.fromS(c.at() + "#" + ticketId));
+        update.setIfAbsent("localDate", AttributeValue.fromS(localDate.toString()));
+        update.setIfAbsent("createdAt", AttributeValue.fromS(c.at().toString()));
+        update.setIfAbsent("slaDueAt", AttributeValue.fromS(slaDueAt.toString()));
+        update.setIfAbsentWhenPresent("phone", c.phone() == null ? null : c.phone().e164());
+        // the first contact that brings a name, e-mail or message fills it; later ones go to the history
+        update.setIfAbsentWhenPresent("name", c.name());
+        update.setIfAbsentWhenPresent("email", c.email());
+        update.setIfAbsentWhenPresent("flow", c.flow());
+        update.setIfAbsentWhenPresent("category", c.category());
+        update.setIfAbsentWhenPresent("message", c.text());
+        if (!c.fields().isEmpty()) {
+            Map<String, AttributeValue> fields = new HashMap<>();
+            c.fields().forEach((k, v) -> fields.put(k, AttributeValue.fromS(v)));
+            update.setIfAbsent("fields", AttributeValue.fromM(fields));
+        }
+        update.set("updatedAt", AttributeValue.fromS(c.at().toString()));
+        update.appendHistory(TicketEvent.contact(c.at(), c.source(), c.text()));
+        update.add("contactCount", 1);
+
+        Map<String, AttributeValue> values = new HashMap<>(update.values());
+        StringBuilder condition = new StringBuilder("attribute_not_exists(#PK) OR #status IN (");
+        for (int i = 0; i < OPEN_STATUSES.size(); i++) {
+            String placeholder = ":open" + i;
+            values.put(placeholder, AttributeValue.fromS(OPEN_STATUSES.get(i)));
+            condition.append(i == 0 ? "" : ", ").append(placeholder);
+        }
+        condition.append(')');
+        Map<String, String> names = new HashMap<>(update.names());
+        names.put("#PK", Keys.PK);
+        names.put("#status", "status");
+        try {
+            Map<String, AttributeValue> stored = db.client().updateItem(UpdateItemRequest.builder()
+                    .tableName(db.tableName())
+                    .key(key(c.tenantId(), ticketId))
+                    .updateExpression(update.expression())
+                    .conditionExpression(condition.toString())
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(values)
+                    .returnValues(ReturnValue.ALL_NEW)
+                    .build()).attributes();
+            Ticket ticket = TicketItem.SCHEMA.mapToItem(stored).toTicket();
+            return Optional.of(new ContactOutcome(ticket, ticket.contactCount() > 1));
+        } catch (ConditionalCheckFailedException closed) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public Ticket raiseUrgency(String tenantId, String ticketId, Urgency urgency, Instant at) {
+        try {
+            return update(tenantId, ticketId,
+                    "SET #urgency = :urgency, urgencyRank = :rank, updatedAt = :at",
+                    "urgencyRank < :rank",
+                    Map.of("#urgency", "urgency"),
+                    Map.of(":urgency", AttributeValue.fromS(urgency.name()),
+                            ":rank", AttributeValue.fromN(Integer.toString(urgency.ordinal())),
+                            ":at", AttributeValue.fromS(at.toString())));
+        } catch (ConditionalCheckFailedException alreadyAsUrgent) {
+            return find(tenantId, ticketId).orElseThrow();
+        }
+    }
+
+    @Override
+    public Optional<Ticket> find(String tenantId, String ticketId) {
+        TicketItem item = table.getItem(Key.builder()
+                .partitionValue(Keys.tenant(tenantId)).sortValue(Keys.ticket(ticketId)).build());
+        return Optional.ofNullable(item).map(TicketItem::toTicket);
+    }
+
+    @Override
+    public Page list(String tenantId, TicketStatus status, int limit, String cursor) {
+        QueryEnhancedRequest.Builder request = QueryEnhancedRequest.builder()
+                .scanIndexForward(false)
+                .limit(limit)
+                .exclusiveStartKey(Cursors.decode(cursor));
+        software.amazon.awssdk.enhanced.dynamodb.model.Page<TicketItem> page;
+        if (status == null) {
+            request.queryConditional(QueryConditional.sortBeginsWith(Key.builder()
+                    .partitionValue(Keys.tenant(tenantId)).sortValue("TICKET#").build()));
+            page = table.query(request.build()).iterator().next();
+        } else {
+            request.queryConditional(QueryConditional.keyEqualTo(Key.builder()
+                    .partitionValue(Keys.ticketsByStatus(tenantId, status)).build()));
+            page = table.index(Keys.GSI1).query(request.build()).iterator().next();
+        }
+        List<Ticket> tickets = new ArrayList<>();
+        page.items().forEach(i -> tickets.add(i.toTicket()));
+        return new Page(tickets, Cursors.encode(page.lastEvaluatedKey()));
+    }
+
+    @Override
+    public Ticket changeStatus(String tenantId, String ticketId, TicketStatus from, TicketStatus to,
+                               String note, Instant at) {
+        String expression = "SET #status = :to, GSI1PK = :gsi1pk, updatedAt = :at, history = list_append(history, :entry)";
+        if (from.awaitsResponse() && !to.awaitsResponse()) {
+            expression += ", firstResponseAt = if_not_exists(firstResponseAt, :at)";
+        }
+        try {
+            return update(tenantId, ticketId, expression, "#status = :from",
+                    Map.of("#status", "status"),
+                    Map.of(":to", AttributeValue.fromS(to.name()),
+                            ":from", AttributeValue.fromS(from.name()),
+                            ":gsi1pk", AttributeValue.fromS(Keys.ticketsByStatus(tenantId, to)),
+                            ":at", AttributeValue.fromS(at.toString()),
+                            ":entry", UpdateBuilder.historyEntry(TicketEvent.status(at, from, to, note))));
+        } catch (ConditionalCheckFailedException changed) {
+            throw new ConcurrentChangeException("Das Ticket wurde inzwischen geändert; bitte neu laden.");
+        }
+    }
+
+    @Override
+    public Ticket addNote(String tenantId, String ticketId, String note, Instant at) {
+        return update(tenantId, ticketId,
+                "SET updatedAt = :at, history = list_append(history, :entry)",
+                "attribute_exists(PK)",
+                Map.of(),
+                Map.of(":at", AttributeValue.fromS(at.toString()),
+                        ":entry", UpdateBuilder.historyEntry(TicketEvent.note(at, note))));
+    }
+
+    private Ticket update(String tenantId, String ticketId, String expression, String condition,
+                          Map<String, String> names, Map<String, AttributeValue> values) {
+        UpdateItemRequest.Builder request = UpdateItemRequest.builder()
+                .tableName(db.tableName())
+                .key(key(tenantId, ticketId))
+                .updateExpression(expression)
+                .conditionExpression(condition)
+                .expressionAttributeValues(values)
+                .returnValues(ReturnValue.ALL_NEW);
+        if (!names.isEmpty()) {
+            request.expressionAttributeNames(names);
+        }
+        return TicketItem.SCHEMA.mapToItem(db.client().updateItem(request.build()).attributes()).toTicket();
+    }
+
+    private static Map<String, AttributeValue> key(String tenantId, String ticketId) {
+        return Map.of(Keys.PK, AttributeValue.fromS(Keys.tenant(tenantId)),
+                Keys.SK, AttributeValue.fromS(Keys.ticket(ticketId)));
+    }
+
+    /** Collects SET/ADD clauses with generated placeholders. */
+    private static final class UpdateBuilder {
+        private final List<String> sets = new ArrayList<>();
+        private final List<String> adds = new ArrayList<>();
+        private final Map<String, String> names = new HashMap<>();
+        private final Map<String, AttributeValue> values = new HashMap<>();
+
+        void setIfAbsent(String attribute, AttributeValue value) {
+            String n = name(attribute);
+            String v = value(value);
+            sets.add(n + " = if_not_exists(" + n + ", " + v + ")");
+        }
+
+        void setIfAbsentWhenPresent(String attribute, String value) {
+            if (value != null && !value.isBlank()) {
+                setIfAbsent(attribute, AttributeValue.fromS(value));
+            }
+        }
+
+        void set(String attribute, AttributeValue value) {
+            sets.add(name(attribute) + " = " + value(value));
+        }
+
+        void appendHistory(TicketEvent event) {
+            String n = name("history");
+            String empty = value(AttributeValue.fromL(List.of()));
+            sets.add(n + " = list_append(if_not_exists(" + n + ", " + empty + "), " + value(historyEntry(event)) + ")");
+        }
+
+        void add(String attribute, int amount) {
+            adds.add(name(attribute) + " " + value(AttributeValue.fromN(Integer.toString(amount))));
+        }
+
+        static AttributeValue historyEntry(TicketEvent event) {
+            return AttributeValue.fromL(List.of(AttributeValue.fromM(
+                    TicketItem.EVENT_SCHEMA.itemToMap(TicketItem.EventItem.of(event), true))));
+        }
+
+        private String name(String attribute) {
+            String placeholder = "#a" + names.size();
+            names.put(placeholder, attribute);
+            return placeholder;
+        }
+
+        private String value(AttributeValue value) {
+            String placeholder = ":v" + values.size();
+            values.put(placeholder, value);
+            return placeholder;
+        }
+
+        String expression() {
+            return "SET " + String.join(", ", sets) + (adds.isEmpty() ? "" : " ADD " + String.join(", ", adds));
+        }
+
+        Map<String, String> names() {
+            return names;
+        }
+
+        Map<String, AttributeValue> values() {
+            return values;
+        }
+    }
+}

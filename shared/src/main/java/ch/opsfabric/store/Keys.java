@@ -1,0 +1,59 @@
+package ch.opsfabric.store;
+
+import ch.opsfabric.ticket.TicketStatus;
+
+/**
+ * Every key of the single table in one place. The access patterns are listed in
+ * docs/access-patterns.md; keep both in step.
+ */
+public final class Keys {
+
+    public static final String PK = "PK";
+    public static final String SK = "SK";
+    public static final String GSI1 = "GSI1";
+    public static final String GSI1PK = "GSI1PK";
+    public static final String GSI1SK = "GSI1SK";
+    public static final String EXPIRES_AT = "expiresAt";
+
+    public static final String POINTER_SK = "POINTER";
+    public static final String TENANT_SK = "TENANT";
+
+    private Keys() {
+    }
+
+    public static String tenant(String tenantId) {
+        return "TENANT#" + tenantId;
+    }
+
+    public static String slug(String slug) {
+        return "SLUG#" + slug;
+    }
+
+    public static String line(String e164) {
+        return "LINE#" + e164;
+    }
+
+    public static String apiKey(String hash) {
+        return "APIKEY#" + hash;
+    }
+
+    public static String ticket(String ticketId) {
+        return "TICKET#" + ticketId;
+    }
+
+    public static String ticketsByStatus(String tenantId, TicketStatus status) {
+        return "TENANT#" + tenantId + "#STATUS#" + status.name();
+    }
+
+    public static String optOut(String e164) {
+        return "OPTOUT#" + e164;
+    }
+
+    public static String sms(String idempotencyKey) {
+        return "SMS#" + idempotencyKey;
+    }
+
+    public static String rate(String bucket) {
+        return "RATE#" + bucket;
+    }
+}

@@ -1,0 +1,70 @@
+package ch.opsfabric.ticket;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * Ticket ids and references. The id of a phone contact is derived from tenant, phone, local day
+ * and a generation counter, so everyone who handles a contact of that number on that day
+ * computes the same key: "create or join" becomes one conditional write on that key. The id
+ * starts with the day (so ticket keys sort by day) and carries no personal data.
+ */
+public final class TicketIds {
+
+    /** Crockford base32: no I, L, O, U, easy to read out on the phone. */
+    private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
+    private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+    private static final DateTimeFormatter REF_DAY = DateTimeFormatter.ofPattern("ddMM");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private TicketIds() {
+    }
+
+    public static String forContact(String tenantId, String e164, LocalDate day, int generation) {
+        byte[] hash = sha256(tenantId + '|' + e164 + '|' + day + '|' + generation);
+        return DAY.format(day) + "-" + base32(hash, 12);
+    }
+
+    /** For contacts without a phone number: nothing to dedupe on. */
+    public static String random(LocalDate day) {
+        byte[] bytes = new byte[10];
+        RANDOM.nextBytes(bytes);
+        return DAY.format(day) + "-" + base32(bytes, 12);
+    }
+
+    /** {@code K-ddMM-XXXX}: the day and four characters of the id, unique enough within a tenant's day. */
+    public static String reference(String ticketId, LocalDate day) {
+        String tail = ticketId.substring(ticketId.indexOf('-') + 1);
+        return "K-" + REF_DAY.format(day) + "-" + tail.substring(0, 4);
+    }
+
+    private static String base32(byte[] bytes, int length) {
+        StringBuilder out = new StringBuilder(length);
+        int buffer = 0;
+        int bits = 0;
+        for (byte b : bytes) {
+            buffer = (buffer << 8) | (b & 0xff);
+            bits += 8;
+            while (bits >= 5 && out.length() < length) {
+                out.append(ALPHABET[(buffer >> (bits - 5)) & 31]);
+                bits -= 5;
+            }
+            if (out.length() == length) {
+                break;
+            }
+        }
+        return out.toString();
+    }
+
+    static byte[] sha256(String value) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package ch.opsfabric.ticket;
+
+import java.util.Locale;
+
+public enum TicketSource {
+    WIZARD, MISSED_CALL, SMS_REPLY, WHATSAPP, EMAIL, MANUAL;
+
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static TicketSource fromWire(String value) {
+        return valueOf(value.toUpperCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,30 @@
+package ch.opsfabric.ticket;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** In flow order; the order is what "forward" means in {@link TicketStateMachine}. */
+public enum TicketStatus {
+    NEW, NEEDS_CALLBACK, SCHEDULED, IN_PROGRESS, DONE, CLOSED;
+
+    /** Open tickets absorb further contacts of the same day; DONE and CLOSED do not. */
+    public boolean isOpen() {
+        return this != DONE && this != CLOSED;
+    }
+
+    /** Still waiting for the business to respond; leaving these states is the first response. */
+    public boolean awaitsResponse() {
+        return this == NEW || this == NEEDS_CALLBACK;
+    }
+
+    public static Optional<TicketStatus> parse(String value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(valueOf(value.strip().toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

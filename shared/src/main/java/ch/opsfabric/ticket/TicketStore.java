@@ -1,0 +1,42 @@
+package ch.opsfabric.ticket;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/** Persistence of tickets. Every method is scoped to one tenant: ids of other tenants are simply not found. */
+public interface TicketStore {
+
+    /**
+     * Creates the ticket {@code ticketId} or joins it if it exists and is open, in one conditional
+     * write. Empty when a ticket with that id exists but is DONE/CLOSED (the caller then tries the
+     * next generation).
+     */
+    Optional<ContactOutcome> createOrJoin(String ticketId, String reference, NewContact contact,
+                                          LocalDate localDate, Instant slaDueAt);
+
+    /** Raises the urgency if the stored one is lower; a no-op otherwise. Returns the ticket as stored after. */
+    Ticket raiseUrgency(String tenantId, String ticketId, Urgency urgency, Instant at);
+
+    Optional<Ticket> find(String tenantId, String ticketId);
+
+    Page list(String tenantId, TicketStatus status, int limit, String cursor);
+
+    /**
+     * Moves the ticket from {@code from} to {@code to}; fails with {@link ConcurrentChangeException}
+     * when the stored status is no longer {@code from}.
+     */
+    Ticket changeStatus(String tenantId, String ticketId, TicketStatus from, TicketStatus to, String note, Instant at);
+
+    Ticket addNote(String tenantId, String ticketId, String note, Instant at);
+
+    record Page(List<Ticket> tickets, String nextCursor) {
+    }
+
+    final class ConcurrentChangeException extends RuntimeException {
+        public ConcurrentChangeException(String message) {
+            super(message);
+        }
+    }
+}
