@@ -1,12 +1,17 @@
 package ch.opsfabric.testing;
 
+import ch.opsfabric.app.AppContext;
+import ch.opsfabric.app.Settings;
 import ch.opsfabric.infra.emulators.LocalAws;
+import ch.opsfabric.messaging.SmsProvider;
+import java.time.Clock;
 import ch.opsfabric.json.Json;
 import ch.opsfabric.store.DynamoTenantDirectory;
 import ch.opsfabric.store.SingleTable;
 import ch.opsfabric.tenant.Tenant;
 import ch.opsfabric.tenant.TenantJson;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -24,6 +29,21 @@ public final class TestAws {
 
     public static SingleTable table() {
         return SingleTable.of(aws().dynamo(), aws().tableName("OpsTable"));
+    }
+
+    /** An application wired to the emulators, like the local stack does it. */
+    public static AppContext app(Clock clock, String outboundQueueUrl, List<SmsProvider> providers) {
+        return app(clock, outboundQueueUrl, providers, 1000);
+    }
+
+    public static AppContext app(Clock clock, String outboundQueueUrl, List<SmsProvider> providers, int ratePerMinute) {
+        return new AppContext(clock, aws().dynamo(), aws().tableName("OpsTable"), aws().sqs(), outboundQueueUrl,
+                providers, new Settings("http://localhost:3000", ratePerMinute));
+    }
+
+    /** A fresh copy of the template's queues for one test class: what it finds there, it put there. */
+    public static Map<String, String> freshQueues() {
+        return aws().createQueues("t" + UUID.randomUUID().toString().substring(0, 8) + "-", 1);
     }
 
     /** A new handwerk tenant with a unique business line; {@code configJson} is merged into its config. */

@@ -1,0 +1,123 @@
+package ch.opsfabric.smssender;
+
+import ch.opsfabric.log.Log;
+import ch.opsfabric.messaging.OptOuts;
+import ch.opsfabric.messaging.OutboundSms;
+import ch.opsfabric.messaging.SmsKind;
+import ch.opsfabric.messaging.SmsLedger;
+import ch.opsfabric.messaging.SmsMessage;
+import ch.opsfabric.messaging.SmsProvider;
+import ch.opsfabric.messaging.SmsSendException;
+import ch.opsfabric.phone.PhoneNumbers;
+import ch.opsfabric.tenant.Tenant;
+import ch.opsfabric.tenant.TenantDirectory;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Delivers one queued SMS: claim it in the ledger (so a redelivery is never sent twice), check the
+ * opt-out again (it may have arrived after the message was queued), send through the tenant's
+ * provider, record the result. The outcome says whether the queue should retry the message.
+ */
+public final class SmsDelivery {
+
+    /** Longer than the function timeout: a claim this old belongs to a consumer that died. */
+    static final Duration CLAIM_LEASE = Duration.ofMinutes(2);
+
+    public enum Outcome {
+        SENT(false), DUPLICATE(false), SKIPPED_OPT_OUT(false), FAILED_PERMANENT(false), RETRY(true);
+
+        private final boolean retry;
+
+        Outcome(boolean retry) {
+            this.retry = retry;
+        }
+
+        public boolean retry() {
+            return retry;
+        }
+    }
+
+    private final TenantDirectory tenants;
+    private final OptOuts optOuts;
+    private final SmsLedger ledger;
+    private final Map<String, SmsProvider> providers;
+    private final Clock clock;
+
+    public SmsDelivery(TenantDirectory tenants, OptOuts optOuts, SmsLedger ledger,
+                       Map<String, SmsProvider> providers, Clock clock) {
+        this.tenants = tenants;
+        this.optOuts = optOuts;
+        this.ledger = ledger;
+        this.providers = Map.copyOf(providers);
+        this.clock = clock;
+    }
+
+    public Outcome deliver(String body) {
+        OutboundSms sms;
+        try {
+            sms = OutboundSms.fromJson(body);
+        } catch (IllegalArgumentException e) {
+            // kept for inspection: retries end in the DLQ rather than dropping a message silently
+            Log.error("sms.unreadable", Map.of("chars", body == null ? 0 : body.length()), e);
+            return Outcome.RETRY;
+        }
+        Map<String, Object> logFields = Map.of("tenant", sms.tenantId(), "to", PhoneNumbers.mask(sms.to()),
+                "kind", sms.kind().wireName());
+        Optional<Tenant> tenant = tenants.byId(sms.tenantId());
+        if (tenant.isEmpty()) {
+            Log.error("sms.unknown_tenant", logFields, null);
+            return Outcome.RETRY;
+        }
+        SmsProvider provider = providers.get(tenant.get().config().smsProvider());
+        if (provider == null) {
+            Log.error("sms.unknown_provider", Map.of("tenant", sms.tenantId(),
+                    "provider", tenant.get().config().smsProvider()), null);
+            return Outcome.RETRY;
+        }
+        switch (ledger.claim(sms, provider.name(), clock.instant(), CLAIM_LEASE)) {
+            case ALREADY_DONE -> {
+                Log.info("sms.duplicate", logFields);
+                return Outcome.DUPLICATE;
+            }
+            case IN_FLIGHT -> {
+                return Outcome.RETRY;
+            }
+            case CLAIMED -> {
+                return send(sms, tenant.get(), provider, logFields);
+            }
+            default -> throw new IllegalStateException("unknown claim");
+        }
+    }
+
+    private Outcome send(OutboundSms sms, Tenant tenant, SmsProvider provider, Map<String, Object> logFields) {
+        // the confirmation of an opt-out is the one message an opted-out number still gets
+        if (sms.kind() != SmsKind.OPT_OUT_CONFIRMATION && optOuts.isOptedOut(sms.tenantId(), sms.to())) {
+            ledger.markFinal(sms, SmsLedger.State.SKIPPED_OPT_OUT, "opted out", clock.instant());
+            Log.info("sms.skipped_opt_out", logFields);
+            return Outcome.SKIPPED_OPT_OUT;
+        }
+        try {
+            String messageId = provider.send(new SmsMessage(sms.tenantId(), tenant.config().smsSender(), sms.to(),
+                    sms.text(), sms.kind(), sms.idempotencyKey()));
+            ledger.markSent(sms, messageId, clock.instant());
+            Log.info("sms.sent", logFields);
+            return Outcome.SENT;
+        } catch (SmsSendException e) {
+            if (e.permanent()) {
+                ledger.markFinal(sms, SmsLedger.State.FAILED_PERMANENT, e.getMessage(), clock.instant());
+                Log.error("sms.failed_permanent", logFields, e);
+                return Outcome.FAILED_PERMANENT;
+            }
+            ledger.markRetryable(sms, e.getMessage(), clock.instant());
+            Log.warn("sms.failed_retry", logFields);
+            return Outcome.RETRY;
+        } catch (RuntimeException e) {
+            ledger.markRetryable(sms, e.getClass().getSimpleName(), clock.instant());
+            Log.error("sms.failed_unexpected", logFields, e);
+            return Outcome.RETRY;
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package ch.opsfabric.ticketintake;
+
+import ch.opsfabric.app.AppContext;
+import ch.opsfabric.http.ApiException;
+import ch.opsfabric.http.ApiRequest;
+import ch.opsfabric.http.ApiResponses;
+import ch.opsfabric.http.ApiRoute;
+import ch.opsfabric.http.JsonBody;
+import ch.opsfabric.http.TicketJson;
+import ch.opsfabric.log.Log;
+import ch.opsfabric.tenant.Tenant;
+import ch.opsfabric.ticket.Ticket;
+import ch.opsfabric.ticket.TicketStateMachine;
+import ch.opsfabric.ticket.TicketStatus;
+import ch.opsfabric.ticket.TicketStore;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code PATCH /api/tickets/{id}} with {@code {"status": "...", "note": "..."}}. Status moves go
+ * through the state machine (409 when not allowed) and are written conditionally on the status
+ * that was read (409 when someone else moved it meanwhile). Setting the current status again
+ * changes nothing.
+ */
+final class UpdateTicketRoute implements ApiRoute {
+
+    static final int MAX_NOTE = 2000;
+
+    private final AppContext app;
+    private final StaffAuth auth;
+
+    UpdateTicketRoute(AppContext app, StaffAuth auth) {
+        this.app = app;
+        this.auth = auth;
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handle(ApiRequest request) {
+        Tenant tenant = auth.tenantOf(request);
+        JsonNode body = JsonBody.requireObject(request);
+        Map<String, String> errors = new LinkedHashMap<>();
+        TicketStatus target = null;
+        if (body.has("status")) {
+            target = TicketStatus.parse(body.get("status").isTextual() ? body.get("status").asText() : null).orElse(null);
+            if (target == null) {
+                errors.put("status", "Unbekannter Status. Erlaubt: NEW, NEEDS_CALLBACK, SCHEDULED, IN_PROGRESS, DONE, CLOSED.");
+            }
+        }
+        String note = body.hasNonNull("note") ? body.get("note").asText().strip() : null;
+        if (note != null && note.length() > MAX_NOTE) {
+            errors.put("note", "Die Notiz ist zu lang (höchstens " + MAX_NOTE + " Zeichen).");
+        }
+        if (target == null && (note == null || note.isEmpty()) && errors.isEmpty()) {
+            errors.put("status", "Bitte geben Sie einen Status oder eine Notiz an.");
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.validation(errors);
+        }
+        Ticket ticket = GetTicketRoute.find(app, tenant, request);
+        Instant now = app.clock().instant();
+        Ticket updated = ticket;
+        if (target != null && target != ticket.status()) {
+            if (!TicketStateMachine.canMove(ticket.status(), target)) {
+                throw new ApiException(409, "illegal_transition", "Ein Ticket im Status " + ticket.status()
+                        + " kann nicht nach " + target + " wechseln.");
+            }
+            try {
+                updated = app.tickets().changeStatus(tenant.id(), ticket.id(), ticket.status(), target, emptyToNull(note), now);
+            } catch (TicketStore.ConcurrentChangeException e) {
+                throw new ApiException(409, "conflict", e.getMessage());
+            }
+            Log.info("ticket.status", Map.of("tenant", tenant.id(), "ticket", ticket.id(),
+                    "from", ticket.status(), "to", target));
+        } else if (note != null && !note.isEmpty()) {
+            updated = app.tickets().addNote(tenant.id(), ticket.id(), note, now);
+        }
+        return ApiResponses.json(200, TicketJson.write(updated, now));
+    }
+
+    private static String emptyToNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+}
