@@ -20,7 +20,8 @@ public final class ApiException extends RuntimeException {
         super(message);
         this.status = status;
         this.code = code;
-        this.fieldErrors = Map.copyOf(fieldErrors);
+        // in form order, so a client can show the first problem first
+        this.fieldErrors = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fieldErrors));
     }
 
     public static ApiException badRequest(String message) {

@@ -60,7 +60,7 @@ final class CreateTicketRoute implements ApiRoute {
         Ticket ticket = outcome.ticket();
         boolean confirmation = ticketRequest.phone().isMobile() && tenant.has(Module.SMS);
         if (confirmation) {
-            queueConfirmation(tenant, ticket, urgency, now);
+            queueConfirmation(tenant, ticket, now);
         }
         Log.info(outcome.joined() ? "ticket.joined" : "ticket.created", Map.of("tenant", tenant.id(),
                 "ticket", ticket.id(), "phone", ticketRequest.phone().masked(), "urgency", ticket.urgency()));
@@ -74,7 +74,9 @@ final class CreateTicketRoute implements ApiRoute {
                 .put("smsConfirmation", confirmation));
     }
 
-    private void queueConfirmation(Tenant tenant, Ticket ticket, Urgency urgency, Instant now) {
+    /** Confirms the ticket as it now stands: a joined ticket keeps its (possibly higher) urgency. */
+    private void queueConfirmation(Tenant tenant, Ticket ticket, Instant now) {
+        Urgency urgency = ticket.urgency();
         SmsTemplates.Name template = urgency == Urgency.HIGH
                 ? SmsTemplates.Name.TICKET_CONFIRMATION_URGENT
                 : SmsTemplates.Name.TICKET_CONFIRMATION;

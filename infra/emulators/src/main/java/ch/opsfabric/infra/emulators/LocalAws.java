@@ -40,7 +40,7 @@ public final class LocalAws implements AutoCloseable {
     private final SqsClient sqs;
     private final Map<String, String> queueUrls;
 
-    private LocalAws(Dynalite dynalite, ElasticMq elasticMq, SamTemplate template) {
+    private LocalAws(Dynalite dynalite, ElasticMq elasticMq, SamTemplate template, Integer visibilityTimeoutSeconds) {
         this.dynalite = dynalite;
         this.elasticMq = elasticMq;
         this.template = template;
@@ -57,14 +57,19 @@ public final class LocalAws implements AutoCloseable {
                 .httpClient(UrlConnectionHttpClient.create())
                 .build();
         createTables();
-        this.queueUrls = createQueues("", null);
+        this.queueUrls = createQueues("", visibilityTimeoutSeconds);
     }
 
     public static StaticCredentialsProvider credentials() {
         return StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
     }
 
-    public static LocalAws start(Path dynaliteHome, SamTemplate template, int dynamoPort, int sqsPort) {
+    /**
+     * @param visibilityTimeoutSeconds overrides the template's queue visibility timeouts (null: as declared),
+     *                                 so a failed message comes back in seconds, not minutes
+     */
+    public static LocalAws start(Path dynaliteHome, SamTemplate template, int dynamoPort, int sqsPort,
+                                 Integer visibilityTimeoutSeconds) {
         Dynalite dynalite = Dynalite.start(dynaliteHome, dynamoPort);
         ElasticMq elasticMq;
         try {
@@ -73,13 +78,19 @@ public final class LocalAws implements AutoCloseable {
             dynalite.close();
             throw e;
         }
-        return new LocalAws(dynalite, elasticMq, template);
+        try {
+            return new LocalAws(dynalite, elasticMq, template, visibilityTimeoutSeconds);
+        } catch (RuntimeException e) {
+            elasticMq.close();
+            dynalite.close();
+            throw e;
+        }
     }
 
     /** One emulator pair per test JVM, started on first use and stopped when the JVM exits. */
     public static synchronized LocalAws shared() {
         if (shared == null) {
-            shared = start(dynaliteHome(), SamTemplate.locate(), FreePort.find(), FreePort.find());
+            shared = start(dynaliteHome(), SamTemplate.locate(), FreePort.find(), FreePort.find(), null);
             LocalAws started = shared;
             Runtime.getRuntime().addShutdownHook(new Thread(started::close, "local-aws-stop"));
         }

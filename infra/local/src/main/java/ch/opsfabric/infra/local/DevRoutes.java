@@ -1,0 +1,115 @@
+package ch.opsfabric.infra.local;
+
+import ch.opsfabric.app.AppContext;
+import ch.opsfabric.http.TicketJson;
+import ch.opsfabric.json.Json;
+import ch.opsfabric.messaging.ConsoleSmsProvider;
+import ch.opsfabric.messaging.SentSms;
+import ch.opsfabric.tenant.Tenant;
+import ch.opsfabric.ticket.TicketStore;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+
+/**
+ * Development-only routes under {@code /_local}; never in template.yaml.
+ * <ul>
+ *   <li>{@code GET /_local/sms}: every SMS the console provider "sent"</li>
+ *   <li>{@code GET /_local/clock}, {@code PUT /_local/clock {"now": "2026-11-27T22:30:00+01:00"}}</li>
+ *   <li>{@code GET /_local/tickets/{slug}}: all tickets of a tenant</li>
+ * </ul>
+ */
+final class DevRoutes implements LocalApiGateway.DevRoutes {
+
+    static final ZoneId ZURICH = ZoneId.of("Europe/Zurich");
+
+    private final AppContext app;
+    private final LocalClock clock;
+    private final ConsoleSmsProvider console;
+
+    DevRoutes(AppContext app, LocalClock clock, ConsoleSmsProvider console) {
+        this.app = app;
+        this.clock = clock;
+        this.console = console;
+    }
+
+    @Override
+    public Optional<APIGatewayV2HTTPResponse> handle(String method, String path, String body) {
+        if (!path.startsWith("/_local/") && !path.equals("/_local")) {
+            return Optional.empty();
+        }
+        if (path.equals("/_local/sms") && method.equals("GET")) {
+            return Optional.of(ok(sms()));
+        }
+        if (path.equals("/_local/clock") && method.equals("GET")) {
+            return Optional.of(ok(clockJson()));
+        }
+        if (path.equals("/_local/clock") && method.equals("PUT")) {
+            return Optional.of(setClock(body));
+        }
+        if (path.startsWith("/_local/tickets/") && method.equals("GET")) {
+            return Optional.of(tickets(path.substring("/_local/tickets/".length())));
+        }
+        return Optional.of(LocalApiGateway.json(404, "{\"error\":\"not_found\",\"message\":\"unknown dev route\"}"));
+    }
+
+    private JsonNode sms() {
+        ArrayNode list = Json.array();
+        for (SentSms sms : console.sent()) {
+            list.addObject()
+                    .put("tenant", sms.tenantId())
+                    .put("to", sms.to())
+                    .put("text", sms.text())
+                    .put("kind", sms.kind().wireName())
+                    .put("at", zurich(sms.at()));
+        }
+        return list;
+    }
+
+    private ObjectNode clockJson() {
+        Instant now = clock.instant();
+        return Json.object().put("now", zurich(now)).put("utc", now.toString());
+    }
+
+    private APIGatewayV2HTTPResponse setClock(String body) {
+        Instant target;
+        try {
+            target = OffsetDateTime.parse(Json.parse(body).path("now").asText()).toInstant();
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            return LocalApiGateway.json(400, "{\"error\":\"bad_request\",\"message\":"
+                    + "\"send {\\\"now\\\": \\\"2026-11-27T22:30:00+01:00\\\"}\"}");
+        }
+        Instant before = clock.set(target);
+        return ok(clockJson().put("previous", zurich(before)));
+    }
+
+    private APIGatewayV2HTTPResponse tickets(String slug) {
+        Optional<Tenant> tenant = app.tenants().bySlug(slug);
+        if (tenant.isEmpty()) {
+            return LocalApiGateway.json(404, "{\"error\":\"not_found\",\"message\":\"unknown tenant\"}");
+        }
+        ArrayNode list = Json.array();
+        Instant now = clock.instant();
+        String cursor = null;
+        do {
+            TicketStore.Page page = app.tickets().list(tenant.get().id(), null, 100, cursor);
+            page.tickets().forEach(t -> list.add(TicketJson.write(t, now)));
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return ok(list);
+    }
+
+    static String zurich(Instant instant) {
+        return instant.atZone(ZURICH).toOffsetDateTime().toString();
+    }
+
+    private static APIGatewayV2HTTPResponse ok(JsonNode body) {
+        return LocalApiGateway.json(200, Json.write(body));
+    }
+}

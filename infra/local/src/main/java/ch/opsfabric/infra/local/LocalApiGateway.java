@@ -1,0 +1,264 @@
+package ch.opsfabric.infra.local;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * A local API Gateway HTTP API: matches method and path against the routes of template.yaml
+ * and invokes the handler in-process with a real payload-2.0 event (header names lower-cased,
+ * non-text bodies base64-encoded, path and query parameters decoded), then writes its response.
+ * {@code /_local/...} goes to the dev routes, which the template never has.
+ */
+final class LocalApiGateway implements AutoCloseable {
+
+    /** API Gateway's own payload limit. */
+    static final int MAX_BODY = 10 * 1024 * 1024;
+    private static final DateTimeFormatter REQUEST_TIME =
+            DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
+    interface DevRoutes {
+        /** @return the response, or empty when the path is not a dev route */
+        Optional<APIGatewayV2HTTPResponse> handle(String method, String path, String body);
+    }
+
+    private record CompiledRoute(LocalFunctions.HttpRoute route, String[] segments, int literals) {
+    }
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final List<CompiledRoute> routes = new ArrayList<>();
+    private final DevRoutes devRoutes;
+
+    LocalApiGateway(int port, List<LocalFunctions.HttpRoute> httpRoutes, DevRoutes devRoutes) throws IOException {
+        for (LocalFunctions.HttpRoute r : httpRoutes) {
+            String[] segments = r.path().substring(1).split("/", -1);
+            int literals = 0;
+            for (String s : segments) {
+                literals += s.startsWith("{") ? 0 : 1;
+            }
+            routes.add(new CompiledRoute(r, segments, literals));
+        }
+        // API Gateway prefers the most specific route: more literal segments first
+        routes.sort(Comparator.comparingInt((CompiledRoute c) -> -c.literals()));
+        this.devRoutes = devRoutes;
+        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 128);
+        this.executor = Executors.newFixedThreadPool(16);
+        server.setExecutor(executor);
+        server.createContext("/", this::serve);
+    }
+
+    void start() {
+        server.start();
+    }
+
+    int port() {
+        return server.getAddress().getPort();
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            byte[] body = readBody(exchange.getRequestBody());
+            if (body == null) {
+                send(exchange, json(413, "{\"message\":\"Request Entity Too Large\"}"));
+                return;
+            }
+            String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+            String rawPath = exchange.getRequestURI().getRawPath();
+            String path = URLDecoder.decode(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8);
+            Optional<APIGatewayV2HTTPResponse> dev = devRoutes.handle(method, path,
+                    new String(body, StandardCharsets.UTF_8));
+            if (dev.isPresent()) {
+                send(exchange, dev.get());
+                return;
+            }
+            for (CompiledRoute route : routes) {
+                if (!route.route().method().equals(method)) {
+                    continue;
+                }
+                Map<String, String> params = match(route.segments(), rawPath);
+                if (params != null) {
+                    APIGatewayV2HTTPEvent event = event(exchange, route.route(), rawPath, params, body);
+                    Object response = route.route().function().invoke(event);
+                    send(exchange, (APIGatewayV2HTTPResponse) response);
+                    return;
+                }
+            }
+            send(exchange, json(404, "{\"message\":\"Not Found\"}"));
+        } catch (RuntimeException e) {
+            // what API Gateway answers when the integration fails
+            System.err.println("local gateway: handler failed: " + e);
+            send(exchange, json(500, "{\"message\":\"Internal Server Error\"}"));
+        }
+    }
+
+    private static byte[] readBody(InputStream in) throws IOException {
+        byte[] bytes = in.readNBytes(MAX_BODY + 1);
+        return bytes.length > MAX_BODY ? null : bytes;
+    }
+
+    private static Map<String, String> match(String[] template, String rawPath) {
+        String[] actual = rawPath.substring(1).split("/", -1);
+        Map<String, String> params = new LinkedHashMap<>();
+        for (int i = 0; i < template.length; i++) {
+            String t = template[i];
+            if (t.endsWith("+}")) {
+                if (i >= actual.length) {
+                    return null;
+                }
+                params.put(t.substring(1, t.length() - 2), decode(String.join("/",
+                        java.util.Arrays.copyOfRange(actual, i, actual.length))));
+                return params;
+            }
+            if (i >= actual.length) {
+                return null;
+            }
+            if (t.startsWith("{")) {
+                if (actual[i].isEmpty()) {
+                    return null;
+                }
+                params.put(t.substring(1, t.length() - 1), decode(actual[i]));
+            } else if (!t.equals(actual[i])) {
+                return null;
+            }
+        }
+        return actual.length == template.length ? params : null;
+    }
+
+    private static String decode(String value) {
+        return URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+
+    private static APIGatewayV2HTTPEvent event(HttpExchange exchange, LocalFunctions.HttpRoute route, String rawPath,
+                                               Map<String, String> pathParams, byte[] body) {
+        APIGatewayV2HTTPEvent event = new APIGatewayV2HTTPEvent();
+        event.setVersion("2.0");
+        event.setRouteKey(route.routeKey());
+        event.setRawPath(rawPath);
+        String rawQuery = Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse("");
+        event.setRawQueryString(rawQuery);
+        Map<String, String> headers = new LinkedHashMap<>();
+        List<String> cookies = new ArrayList<>();
+        exchange.getRequestHeaders().forEach((name, values) -> {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (lower.equals("cookie")) {
+                values.forEach(v -> cookies.addAll(List.of(v.split(";\\s*"))));
+            } else {
+                headers.put(lower, String.join(",", values));
+            }
+        });
+        event.setHeaders(headers);
+        if (!cookies.isEmpty()) {
+            event.setCookies(cookies);
+        }
+        if (!rawQuery.isEmpty()) {
+            Map<String, String> query = new LinkedHashMap<>();
+            for (String pair : rawQuery.split("&")) {
+                if (pair.isEmpty()) {
+                    continue;
+                }
+                int eq = pair.indexOf('=');
+                String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                query.merge(key, value, (a, b) -> a + "," + b);
+            }
+            event.setQueryStringParameters(query);
+        }
+        if (!pathParams.isEmpty()) {
+            event.setPathParameters(pathParams);
+        }
+        if (body.length > 0) {
+            if (isText(headers.get("content-type"))) {
+                event.setBody(new String(body, StandardCharsets.UTF_8));
+                event.setIsBase64Encoded(false);
+            } else {
+                event.setBody(Base64.getEncoder().encodeToString(body));
+                event.setIsBase64Encoded(true);
+            }
+        }
+        APIGatewayV2HTTPEvent.RequestContext context = new APIGatewayV2HTTPEvent.RequestContext();
+        APIGatewayV2HTTPEvent.RequestContext.Http http = new APIGatewayV2HTTPEvent.RequestContext.Http();
+        http.setMethod(route.method());
+        http.setPath(rawPath);
+        http.setProtocol(exchange.getProtocol());
+        http.setSourceIp(exchange.getRemoteAddress().getAddress().getHostAddress());
+        http.setUserAgent(headers.getOrDefault("user-agent", ""));
+        context.setHttp(http);
+        context.setAccountId("000000000000");
+        context.setApiId("local");
+        context.setDomainName(headers.getOrDefault("host", "localhost"));
+        context.setRequestId(UUID.randomUUID().toString());
+        context.setRouteKey(route.routeKey());
+        context.setStage("$default");
+        Instant now = Instant.now();
+        context.setTime(REQUEST_TIME.format(now));
+        context.setTimeEpoch(now.toEpochMilli());
+        event.setRequestContext(context);
+        return event;
+    }
+
+    /** API Gateway passes JSON and text through as text and base64-encodes everything else. */
+    private static boolean isText(String contentType) {
+        if (contentType == null) {
+            return true;
+        }
+        String type = contentType.toLowerCase(Locale.ROOT);
+        return type.startsWith("application/json") || type.startsWith("text/") || type.contains("+json");
+    }
+
+    static APIGatewayV2HTTPResponse json(int status, String body) {
+        return APIGatewayV2HTTPResponse.builder().withStatusCode(status)
+                .withHeaders(Map.of("content-type", "application/json; charset=utf-8"))
+                .withBody(body).build();
+    }
+
+    private static void send(HttpExchange exchange, APIGatewayV2HTTPResponse response) throws IOException {
+        if (response.getHeaders() != null) {
+            response.getHeaders().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+        }
+        if (response.getMultiValueHeaders() != null) {
+            response.getMultiValueHeaders().forEach((k, vs) -> vs.forEach(v -> exchange.getResponseHeaders().add(k, v)));
+        }
+        if (response.getCookies() != null) {
+            response.getCookies().forEach(c -> exchange.getResponseHeaders().add("set-cookie", c));
+        }
+        byte[] bytes = response.getBody() == null ? new byte[0]
+                : response.getIsBase64Encoded() ? Base64.getDecoder().decode(response.getBody())
+                : response.getBody().getBytes(StandardCharsets.UTF_8);
+        boolean noBody = bytes.length == 0 || response.getStatusCode() == 304 || response.getStatusCode() == 204
+                || "HEAD".equals(exchange.getRequestMethod());
+        exchange.sendResponseHeaders(response.getStatusCode(), noBody ? -1 : bytes.length);
+        if (!noBody) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}
