@@ -1,38 +1,49 @@
 package ch.opsfabric.app;
 
-import ch.opsfabric.messaging.ConsoleSmsProvider;
+import ch.opsfabric.messaging.DeferredDelivery;
 import ch.opsfabric.messaging.OptOuts;
+import ch.opsfabric.messaging.SchedulerDeferredDelivery;
+import ch.opsfabric.messaging.SmsDispatch;
 import ch.opsfabric.messaging.SmsLedger;
 import ch.opsfabric.messaging.SmsOutbox;
 import ch.opsfabric.messaging.SmsProvider;
 import ch.opsfabric.messaging.SmsTemplates;
 import ch.opsfabric.messaging.SqsSmsOutbox;
+import ch.opsfabric.store.DynamoCallStats;
+import ch.opsfabric.store.DynamoFormRefs;
 import ch.opsfabric.store.DynamoOptOuts;
 import ch.opsfabric.store.DynamoRateLimiter;
 import ch.opsfabric.store.DynamoSmsLedger;
+import ch.opsfabric.store.DynamoSmsWindows;
 import ch.opsfabric.store.DynamoTenantDirectory;
 import ch.opsfabric.store.DynamoTicketStore;
 import ch.opsfabric.store.SingleTable;
 import ch.opsfabric.tenant.TenantDirectory;
 import ch.opsfabric.ticket.TicketIntake;
 import ch.opsfabric.ticket.TicketStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Everything a handler needs, wired once per JVM by plain constructors. In Lambda it comes from
- * the environment ({@link #fromEnvironment()}); the local stack and the tests build one against
- * the emulators with their own clock and the console SMS provider. Handlers take it in their
- * constructor, so cloud and local run the same code.
+ * the environment ({@link #fromEnvironment}); the local stack and the tests build one against
+ * the emulators with their own clock, scheduler and the console SMS provider. Handlers take it
+ * in their constructor, so cloud and local run the same code.
  */
 public final class AppContext {
 
@@ -42,46 +53,104 @@ public final class AppContext {
     private final TicketStore tickets;
     private final TicketIntake intake;
     private final SmsOutbox outbox;
+    private final SmsDispatch sms;
     private final OptOuts optOuts;
     private final SmsLedger smsLedger;
+    private final DynamoSmsWindows smsWindows;
+    private final DynamoCallStats callStats;
+    private final DynamoFormRefs formRefs;
     private final SmsTemplates smsTemplates;
     private final Map<String, SmsProvider> smsProviders;
     private final DynamoRateLimiter intakeRateLimiter;
     private final Settings settings;
 
     public AppContext(Clock clock, DynamoDbClient dynamo, String tableName, SqsClient sqs, String outboundQueueUrl,
-                      List<SmsProvider> smsProviders, Settings settings) {
+                      DeferredDelivery deferredDelivery, List<SmsProvider> smsProviders, Settings settings) {
         this.clock = clock;
         this.table = SingleTable.of(dynamo, tableName);
         this.tenants = new DynamoTenantDirectory(table, TimeUnit.SECONDS.toNanos(60));
         this.tickets = new DynamoTicketStore(table);
         this.intake = new TicketIntake(tickets);
         this.outbox = new SqsSmsOutbox(sqs, outboundQueueUrl);
+        this.sms = new SmsDispatch(outbox, deferredDelivery, clock);
         this.optOuts = new DynamoOptOuts(table);
         this.smsLedger = new DynamoSmsLedger(table);
+        this.smsWindows = new DynamoSmsWindows(table);
+        this.callStats = new DynamoCallStats(table);
+        this.formRefs = new DynamoFormRefs(table);
         this.smsTemplates = new SmsTemplates();
         this.smsProviders = smsProviders.stream().collect(Collectors.toUnmodifiableMap(SmsProvider::name, Function.identity()));
         this.intakeRateLimiter = new DynamoRateLimiter(table, settings.intakeRateLimitPerMinute());
         this.settings = settings;
     }
 
-    /** The Lambda wiring: region, table and queue from the environment, url-connection HTTP client. */
+    /** The Lambda wiring for functions that never talk to an SMS provider. */
     public static AppContext fromEnvironment() {
+        return fromEnvironment(clock -> List.of());
+    }
+
+    /**
+     * The Lambda wiring: region, table, queue and secrets from the environment (template.yaml),
+     * url-connection HTTP client, the Scheduler client built on first deferral.
+     */
+    public static AppContext fromEnvironment(Function<Clock, List<SmsProvider>> providers) {
         Region region = Region.of(Env.require("AWS_REGION"));
+        DefaultCredentialsProvider credentials = DefaultCredentialsProvider.builder().build();
         DynamoDbClient dynamo = DynamoDbClient.builder()
                 .region(region)
-                .credentialsProvider(DefaultCredentialsProvider.builder().build())
+                .credentialsProvider(credentials)
                 .httpClient(UrlConnectionHttpClient.create())
                 .build();
         SqsClient sqs = SqsClient.builder()
                 .region(region)
-                .credentialsProvider(DefaultCredentialsProvider.builder().build())
+                .credentialsProvider(credentials)
                 .httpClient(UrlConnectionHttpClient.create())
                 .build();
+        Supplier<SchedulerClient> scheduler = memoize(() -> SchedulerClient.builder()
+                .region(region)
+                .credentialsProvider(credentials)
+                .httpClient(UrlConnectionHttpClient.create())
+                .build());
         Clock clock = Clock.systemUTC();
+        DeferredDelivery deferred = new SchedulerDeferredDelivery(scheduler,
+                Env.optional("OUTBOUND_QUEUE_ARN"), Env.optional("SCHEDULER_ROLE_ARN"), "default");
+        Secrets secrets = new Secrets(Env.optional("WEBHOOK_SECRET"), Env.optional("TWILIO_AUTH_TOKEN"),
+                Env.optional("ECALL_PATH_TOKEN"), Env.optional("CRON_SECRET"), bundledSipgateKey());
         return new AppContext(clock, dynamo, Env.require("TABLE_NAME"), sqs, Env.require("OUTBOUND_QUEUE_URL"),
-                List.of(new ConsoleSmsProvider(clock)),
-                new Settings(Env.require("PUBLIC_BASE_URL"), Env.integer("INTAKE_RATE_LIMIT_PER_MINUTE", 20)));
+                deferred, providers.apply(clock),
+                new Settings(Env.require("PUBLIC_BASE_URL"), Env.integer("INTAKE_RATE_LIMIT_PER_MINUTE", 20), secrets));
+    }
+
+    /** sipgate's published webhook signing key, shipped with the code. */
+    public static String bundledSipgateKey() {
+        try (InputStream in = AppContext.class.getResourceAsStream("/providers/sipgate-webhook-public-key.pem")) {
+            if (in == null) {
+                throw new IllegalStateException("sipgate public key missing from the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static <T> Supplier<T> memoize(Supplier<T> factory) {
+        return new Supplier<>() {
+            private volatile T value;
+
+            @Override
+            public T get() {
+                T result = value;
+                if (result == null) {
+                    synchronized (this) {
+                        if (value == null) {
+                            value = factory.get();
+                        }
+                        result = value;
+                    }
+                }
+                return result;
+            }
+        };
     }
 
     public Clock clock() {
@@ -108,12 +177,29 @@ public final class AppContext {
         return outbox;
     }
 
+    /** Sending SMS: straight to the queue, or deferred past quiet hours when proactive. */
+    public SmsDispatch sms() {
+        return sms;
+    }
+
     public OptOuts optOuts() {
         return optOuts;
     }
 
     public SmsLedger smsLedger() {
         return smsLedger;
+    }
+
+    public DynamoSmsWindows smsWindows() {
+        return smsWindows;
+    }
+
+    public DynamoCallStats callStats() {
+        return callStats;
+    }
+
+    public DynamoFormRefs formRefs() {
+        return formRefs;
     }
 
     public SmsTemplates smsTemplates() {

@@ -7,16 +7,22 @@ public final class Env {
     }
 
     public static String require(String name) {
-        String value = System.getenv(name);
-        if (value == null || value.isBlank()) {
+        String value = optional(name);
+        if (value == null) {
             throw new IllegalStateException("environment variable " + name + " is not set");
         }
         return value;
     }
 
-    public static int integer(String name, int fallback) {
+    /** @return the value, or null when unset or blank */
+    public static String optional(String name) {
         String value = System.getenv(name);
-        if (value == null || value.isBlank()) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    public static int integer(String name, int fallback) {
+        String value = optional(name);
+        if (value == null) {
             return fallback;
         }
         try {

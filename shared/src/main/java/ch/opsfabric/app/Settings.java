@@ -6,7 +6,7 @@ package ch.opsfabric.app;
  * @param publicBaseUrl            origin customers and providers see, no trailing slash
  * @param intakeRateLimitPerMinute POST /api/ticket requests per client address and minute
  */
-public record Settings(String publicBaseUrl, int intakeRateLimitPerMinute) {
+public record Settings(String publicBaseUrl, int intakeRateLimitPerMinute, Secrets secrets) {
 
     public Settings {
         if (publicBaseUrl == null || publicBaseUrl.isBlank()) {
@@ -15,6 +15,9 @@ public record Settings(String publicBaseUrl, int intakeRateLimitPerMinute) {
         publicBaseUrl = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
         if (intakeRateLimitPerMinute < 1) {
             throw new IllegalArgumentException("intakeRateLimitPerMinute must be positive");
+        }
+        if (secrets == null) {
+            throw new IllegalArgumentException("secrets are required (values may be null)");
         }
     }
 }

@@ -7,7 +7,9 @@ public interface OptOuts {
 
     boolean isOptedOut(String tenantId, String e164);
 
-    void optOut(String tenantId, String e164, Instant at);
+    /** @return true when the number was not opted out before (so it gets one confirmation) */
+    boolean optOut(String tenantId, String e164, Instant at);
 
-    void optIn(String tenantId, String e164);
+    /** @return true when the number was opted out before */
+    boolean optIn(String tenantId, String e164);
 }

@@ -7,23 +7,33 @@ import java.util.Locale;
  * respect quiet hours. Answers to a contact the customer just made go out at once.
  */
 public enum SmsKind {
-    TICKET_CONFIRMATION(false),
-    MISSED_CALL_MENU(false),
-    URGENT_ALERT(false),
-    REPLY_ACKNOWLEDGEMENT(false),
-    OPT_OUT_CONFIRMATION(false),
-    OPT_IN_CONFIRMATION(false),
-    STATUS_UPDATE(true),
-    REVIEW_REQUEST(true);
+    TICKET_CONFIRMATION(false, true),
+    MISSED_CALL_MENU(false, true),
+    URGENT_ALERT(false, false),
+    REPLY_ACKNOWLEDGEMENT(false, true),
+    OPT_OUT_CONFIRMATION(false, true),
+    OPT_IN_CONFIRMATION(false, true),
+    STATUS_UPDATE(true, true),
+    REVIEW_REQUEST(true, true);
 
     private final boolean proactive;
+    private final boolean twoWay;
 
-    SmsKind(boolean proactive) {
+    SmsKind(boolean proactive, boolean twoWay) {
         this.proactive = proactive;
+        this.twoWay = twoWay;
     }
 
     public boolean proactive() {
         return proactive;
+    }
+
+    /**
+     * Sent from the tenant's business line, so the customer's answer (1/2/3, STOP) reaches us.
+     * An alert to the owner goes out under the short sender name instead.
+     */
+    public boolean twoWay() {
+        return twoWay;
     }
 
     public String wireName() {

@@ -17,7 +17,10 @@ import java.util.Map;
 public final class SmsTemplates {
 
     public enum Name {
-        TICKET_CONFIRMATION, TICKET_CONFIRMATION_URGENT;
+        TICKET_CONFIRMATION, TICKET_CONFIRMATION_URGENT,
+        MISSED_CALL_MENU, MISSED_CALL_MENU_WEEKEND,
+        URGENT_ALERT, URGENT_CONFIRMATION, CALLBACK_CONFIRMATION, FORM_LINK, REPLY_ACKNOWLEDGEMENT,
+        OPT_OUT_CONFIRMATION, OPT_IN_CONFIRMATION;
 
         String file() {
             return "sms/" + name().toLowerCase(Locale.ROOT).replace('_', '-') + ".mustache";

@@ -21,15 +21,26 @@ public final class DynamoOptOuts implements OptOuts {
     }
 
     @Override
-    public void optOut(String tenantId, String e164, Instant at) {
+    public boolean optOut(String tenantId, String e164, Instant at) {
         Map<String, AttributeValue> item = new java.util.HashMap<>(key(tenantId, e164));
         item.put("optedOutAt", AttributeValue.fromS(at.toString()));
-        db.client().putItem(b -> b.tableName(db.tableName()).item(item));
+        try {
+            db.client().putItem(b -> b.tableName(db.tableName()).item(item).conditionExpression("attribute_not_exists(PK)"));
+            return true;
+        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException alreadyOut) {
+            return false;
+        }
     }
 
     @Override
-    public void optIn(String tenantId, String e164) {
-        db.client().deleteItem(b -> b.tableName(db.tableName()).key(key(tenantId, e164)));
+    public boolean optIn(String tenantId, String e164) {
+        try {
+            db.client().deleteItem(b -> b.tableName(db.tableName()).key(key(tenantId, e164))
+                    .conditionExpression("attribute_exists(PK)"));
+            return true;
+        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException notOut) {
+            return false;
+        }
     }
 
     private static Map<String, AttributeValue> key(String tenantId, String e164) {

@@ -1,5 +1,6 @@
 package ch.opsfabric.store;
 
+import ch.opsfabric.crypto.Hashes;
 import ch.opsfabric.json.Json;
 import ch.opsfabric.tenant.Branch;
 import ch.opsfabric.tenant.Module;
@@ -7,11 +8,7 @@ import ch.opsfabric.tenant.Modules;
 import ch.opsfabric.tenant.Tenant;
 import ch.opsfabric.tenant.TenantDirectory;
 import ch.opsfabric.tenant.TenantJson;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -83,12 +80,7 @@ public final class DynamoTenantDirectory implements TenantDirectory {
     }
 
     public static String hashApiKey(String apiKey) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(apiKey.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Hashes.sha256Hex(apiKey);
     }
 
     private void pointer(String pk, String tenantId) {

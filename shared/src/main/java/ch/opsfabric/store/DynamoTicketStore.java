@@ -74,32 +74,57 @@ public final class DynamoTicketStore implements TicketStore {
         update.appendHistory(TicketEvent.contact(c.at(), c.source(), c.text()));
         update.add("contactCount", 1);
 
+        if (c.contactId() != null) {
+            update.addToSet("contactIds", c.contactId());
+        }
+
         Map<String, AttributeValue> values = new HashMap<>(update.values());
-        StringBuilder condition = new StringBuilder("attribute_not_exists(#PK) OR #status IN (");
+        StringBuilder condition = new StringBuilder("(attribute_not_exists(#PK) OR #status IN (");
         for (int i = 0; i < OPEN_STATUSES.size(); i++) {
             String placeholder = ":open" + i;
             values.put(placeholder, AttributeValue.fromS(OPEN_STATUSES.get(i)));
             condition.append(i == 0 ? "" : ", ").append(placeholder);
         }
-        condition.append(')');
+        condition.append("))");
+        if (c.contactId() != null) {
+            condition.append(" AND NOT contains(contactIds, :contactId)");
+            values.put(":contactId", AttributeValue.fromS(c.contactId()));
+        }
         Map<String, String> names = new HashMap<>(update.names());
         names.put("#PK", Keys.PK);
         names.put("#status", "status");
-        try {
-            Map<String, AttributeValue> stored = db.client().updateItem(UpdateItemRequest.builder()
-                    .tableName(db.tableName())
-                    .key(key(c.tenantId(), ticketId))
-                    .updateExpression(update.expression())
-                    .conditionExpression(condition.toString())
-                    .expressionAttributeNames(names)
-                    .expressionAttributeValues(values)
-                    .returnValues(ReturnValue.ALL_NEW)
-                    .build()).attributes();
-            Ticket ticket = TicketItem.SCHEMA.mapToItem(stored).toTicket();
-            return Optional.of(new ContactOutcome(ticket, ticket.contactCount() > 1));
-        } catch (ConditionalCheckFailedException closed) {
-            return Optional.empty();
+        UpdateItemRequest request = UpdateItemRequest.builder()
+                .tableName(db.tableName())
+                .key(key(c.tenantId(), ticketId))
+                .updateExpression(update.expression())
+                .conditionExpression(condition.toString())
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values)
+                .returnValues(ReturnValue.ALL_NEW)
+                .build();
+        // a failed condition has two causes, told apart by one read; a status moved back to an
+        // open one in between is simply tried again
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                Ticket ticket = TicketItem.SCHEMA.mapToItem(db.client().updateItem(request).attributes()).toTicket();
+                return Optional.of(ticket.contactCount() > 1 ? ContactOutcome.joined(ticket) : ContactOutcome.created(ticket));
+            } catch (ConditionalCheckFailedException refused) {
+                Map<String, AttributeValue> current = db.client().getItem(b -> b.tableName(db.tableName())
+                        .key(key(c.tenantId(), ticketId)).consistentRead(true)).item();
+                if (current.isEmpty()) {
+                    continue;
+                }
+                Ticket existing = TicketItem.SCHEMA.mapToItem(current).toTicket();
+                AttributeValue seen = current.get("contactIds");
+                if (c.contactId() != null && seen != null && seen.ss().contains(c.contactId())) {
+                    return Optional.of(ContactOutcome.duplicate(existing));
+                }
+                if (!existing.status().isOpen()) {
+                    return Optional.empty();
+                }
+            }
         }
+        throw new ConcurrentChangeException("ticket " + ticketId + " kept changing while a contact was recorded");
     }
 
     @Override
@@ -222,6 +247,10 @@ public final class DynamoTicketStore implements TicketStore {
             String n = name("history");
             String empty = value(AttributeValue.fromL(List.of()));
             sets.add(n + " = list_append(if_not_exists(" + n + ", " + empty + "), " + value(historyEntry(event)) + ")");
+        }
+
+        void addToSet(String attribute, String member) {
+            adds.add(name(attribute) + " " + value(AttributeValue.fromSs(List.of(member))));
         }
 
         void add(String attribute, int amount) {

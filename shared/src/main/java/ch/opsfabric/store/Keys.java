@@ -53,6 +53,18 @@ public final class Keys {
         return "SMS#" + idempotencyKey;
     }
 
+    public static String window(String purpose, String e164) {
+        return "WINDOW#" + purpose + "#" + e164;
+    }
+
+    public static String stats(java.time.LocalDate day) {
+        return "STATS#" + day;
+    }
+
+    public static String formRef(String token) {
+        return "REF#" + token;
+    }
+
     public static String rate(String bucket) {
         return "RATE#" + bucket;
     }

@@ -10,6 +10,8 @@ import java.util.Map;
  * @param phone         the customer's number, null when there is none (then no dedupe)
  * @param initialStatus status of a new ticket (missed calls start at NEEDS_CALLBACK)
  * @param text          what the customer said, for the history; may be null
+ * @param contactId     the provider's id of this contact (call id, message id); a contact with an id
+ *                      the ticket has seen before changes nothing. Null for form submissions.
  */
 public record NewContact(
         String tenantId,
@@ -23,7 +25,8 @@ public record NewContact(
         String category,
         String text,
         Map<String, String> fields,
-        Instant at) {
+        Instant at,
+        String contactId) {
 
     public NewContact {
         fields = fields == null ? Map.of() : Map.copyOf(fields);

@@ -1,8 +1,6 @@
 package ch.opsfabric.ticket;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import ch.opsfabric.crypto.Hashes;
 import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -25,7 +23,7 @@ public final class TicketIds {
     }
 
     public static String forContact(String tenantId, String e164, LocalDate day, int generation) {
-        byte[] hash = sha256(tenantId + '|' + e164 + '|' + day + '|' + generation);
+        byte[] hash = Hashes.sha256(tenantId + '|' + e164 + '|' + day + '|' + generation);
         return DAY.format(day) + "-" + base32(hash, 12);
     }
 
@@ -60,11 +58,4 @@ public final class TicketIds {
         return out.toString();
     }
 
-    static byte[] sha256(String value) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
-    }
 }

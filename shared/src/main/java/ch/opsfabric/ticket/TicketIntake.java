@@ -1,5 +1,6 @@
 package ch.opsfabric.ticket;
 
+import ch.opsfabric.phone.Phone;
 import ch.opsfabric.tenant.Tenant;
 import ch.opsfabric.tenant.TenantConfig;
 import ch.opsfabric.time.SlaCalculator;
@@ -9,8 +10,9 @@ import java.util.Optional;
 
 /**
  * Turns a contact into a ticket: dedupe per tenant, phone and local day, SLA deadline, urgency
- * raised when a later contact is more urgent. Race-free because the dedupe key is the ticket's
- * own key and each attempt is one conditional write.
+ * raised when a later contact is more urgent, a repeated provider event recognised by its id.
+ * Race-free because the dedupe key is the ticket's own key and each attempt is one conditional
+ * write.
  */
 public final class TicketIntake {
 
@@ -42,11 +44,45 @@ public final class TicketIntake {
         throw new IllegalStateException("too many finished tickets for one number on " + day);
     }
 
+    /**
+     * Adds the contact to a ticket found before (e.g. the one an SMS reply answers). If that
+     * ticket was finished meanwhile, the contact becomes a ticket of its own as usual.
+     */
+    public ContactOutcome recordInto(Tenant tenant, Ticket ticket, NewContact contact) {
+        Optional<ContactOutcome> outcome = store.createOrJoin(ticket.id(), ticket.reference(), contact,
+                ticket.localDate(), ticket.slaDueAt());
+        return outcome.map(o -> raiseIfMoreUrgent(o, contact)).orElseGet(() -> record(tenant, contact));
+    }
+
+    /**
+     * The customer's open ticket of today or yesterday (a reply after midnight still belongs to
+     * the evening's missed call), the most recent one. Reads only the keys a contact of this
+     * number can have: no query over the tenant's tickets.
+     */
+    public Optional<Ticket> findOpen(Tenant tenant, Phone.Number phone, Instant now) {
+        LocalDate today = now.atZone(tenant.config().zone()).toLocalDate();
+        for (LocalDate day : new LocalDate[] {today, today.minusDays(1)}) {
+            Ticket newestOpen = null;
+            for (int generation = 0; generation < MAX_GENERATIONS; generation++) {
+                Optional<Ticket> ticket = store.find(tenant.id(), TicketIds.forContact(tenant.id(), phone.e164(), day, generation));
+                if (ticket.isEmpty()) {
+                    break;
+                }
+                if (ticket.get().status().isOpen()) {
+                    newestOpen = ticket.get();
+                }
+            }
+            if (newestOpen != null) {
+                return Optional.of(newestOpen);
+            }
+        }
+        return Optional.empty();
+    }
+
     private ContactOutcome raiseIfMoreUrgent(ContactOutcome outcome, NewContact contact) {
         Ticket ticket = outcome.ticket();
-        if (outcome.joined() && contact.urgency().isMoreUrgentThan(ticket.urgency())) {
-            return new ContactOutcome(
-                    store.raiseUrgency(ticket.tenantId(), ticket.id(), contact.urgency(), contact.at()), true);
+        if (outcome.joined() && !outcome.duplicate() && contact.urgency().isMoreUrgentThan(ticket.urgency())) {
+            return ContactOutcome.joined(store.raiseUrgency(ticket.tenantId(), ticket.id(), contact.urgency(), contact.at()));
         }
         return outcome;
     }

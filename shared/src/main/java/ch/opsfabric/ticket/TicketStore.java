@@ -10,8 +10,8 @@ public interface TicketStore {
 
     /**
      * Creates the ticket {@code ticketId} or joins it if it exists and is open, in one conditional
-     * write. Empty when a ticket with that id exists but is DONE/CLOSED (the caller then tries the
-     * next generation).
+     * write that also refuses a contact id the ticket has seen. Empty when a ticket with that id
+     * exists but is DONE/CLOSED (the caller then tries the next generation).
      */
     Optional<ContactOutcome> createOrJoin(String ticketId, String reference, NewContact contact,
                                           LocalDate localDate, Instant slaDueAt);

@@ -44,7 +44,7 @@ class DynamoTicketStoreIT {
 
     private NewContact contact(String phone, Urgency urgency, Instant at, String text) {
         return new NewContact(tenant.id(), PhoneNumbers.require(phone), TicketSource.WIZARD, urgency, TicketStatus.NEW,
-                "Anna Muster", null, "standard", "Heizung", text, Map.of("address", "Bahnhofstr. 1"), at);
+                "Anna Muster", null, "standard", "Heizung", text, Map.of("address", "Bahnhofstr. 1"), at, null);
     }
 
     @Test
@@ -88,6 +88,33 @@ class DynamoTicketStoreIT {
         assertNotEquals(first.id(), again.ticket().id());
         assertEquals(TicketStatus.DONE, store.find(tenant.id(), first.id()).orElseThrow().status());
         assertEquals(1, store.find(tenant.id(), first.id()).orElseThrow().contactCount());
+    }
+
+    @Test
+    void aContactIdSeenBeforeChangesNothing() {
+        NewContact call = new NewContact(tenant.id(), PhoneNumbers.require("079 555 99 01"), TicketSource.MISSED_CALL,
+                Urgency.MEDIUM, TicketStatus.NEEDS_CALLBACK, null, null, null, null, "Verpasster Anruf", Map.of(),
+                MORNING, "CA-replayed");
+        ContactOutcome first = intake.record(tenant, call);
+        ContactOutcome replay = intake.record(tenant, call);
+        assertFalse(first.duplicate());
+        assertTrue(replay.duplicate());
+        assertEquals(1, store.find(tenant.id(), first.ticket().id()).orElseThrow().contactCount());
+        // still recognised after the ticket was finished: a replay never opens a new ticket
+        store.changeStatus(tenant.id(), first.ticket().id(), TicketStatus.NEEDS_CALLBACK, TicketStatus.DONE, null, MORNING);
+        assertTrue(intake.record(tenant, call).duplicate());
+        assertEquals(1, store.list(tenant.id(), null, 10, null).tickets().size());
+    }
+
+    @Test
+    void findsTheOpenTicketOfTodayOrYesterday() {
+        Ticket evening = intake.record(tenant, contact("079 555 99 02", Urgency.MEDIUM,
+                Instant.parse("2026-11-26T22:50:00Z"), null)).ticket();
+        assertEquals(evening.id(), intake.findOpen(tenant, PhoneNumbers.require("079 555 99 02"),
+                Instant.parse("2026-11-26T23:20:00Z")).orElseThrow().id(), "after local midnight");
+        store.changeStatus(tenant.id(), evening.id(), TicketStatus.NEW, TicketStatus.CLOSED, null, MORNING);
+        assertTrue(intake.findOpen(tenant, PhoneNumbers.require("079 555 99 02"),
+                Instant.parse("2026-11-26T23:20:00Z")).isEmpty());
     }
 
     @Test

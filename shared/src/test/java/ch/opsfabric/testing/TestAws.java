@@ -1,6 +1,7 @@
 package ch.opsfabric.testing;
 
 import ch.opsfabric.app.AppContext;
+import ch.opsfabric.app.Secrets;
 import ch.opsfabric.app.Settings;
 import ch.opsfabric.infra.emulators.LocalAws;
 import ch.opsfabric.messaging.SmsProvider;
@@ -38,7 +39,20 @@ public final class TestAws {
 
     public static AppContext app(Clock clock, String outboundQueueUrl, List<SmsProvider> providers, int ratePerMinute) {
         return new AppContext(clock, aws().dynamo(), aws().tableName("OpsTable"), aws().sqs(), outboundQueueUrl,
-                providers, new Settings("http://localhost:3000", ratePerMinute));
+                (sms, at, zone) -> {
+                    throw new IllegalStateException("this test expects no deferred SMS");
+                },
+                providers, new Settings("http://localhost:3000", ratePerMinute, DEV_SECRETS));
+    }
+
+    /** The dev secrets of the local stack (README). */
+    public static final Secrets DEV_SECRETS = new Secrets("dev-webhook-secret", "dev-twilio-token", "dev-ecall-token",
+            "dev-cron-secret", AppContext.bundledSipgateKey());
+
+    public static AppContext app(Clock clock, String outboundQueueUrl, ch.opsfabric.messaging.DeferredDelivery deferred,
+                                 Secrets secrets) {
+        return new AppContext(clock, aws().dynamo(), aws().tableName("OpsTable"), aws().sqs(), outboundQueueUrl,
+                deferred, List.of(), new Settings("http://localhost:3000", 1000, secrets));
     }
 
     /** A fresh copy of the template's queues for one test class: what it finds there, it put there. */

@@ -92,6 +92,14 @@ public final class SmsDelivery {
         }
     }
 
+    /** Conversations come from the business line, so answers reach us; alerts under the short name. */
+    static String sender(OutboundSms sms, Tenant tenant) {
+        if (sms.kind().twoWay() && !tenant.config().phoneLines().isEmpty()) {
+            return tenant.config().phoneLines().get(0);
+        }
+        return tenant.config().smsSender();
+    }
+
     private Outcome send(OutboundSms sms, Tenant tenant, SmsProvider provider, Map<String, Object> logFields) {
         // the confirmation of an opt-out is the one message an opted-out number still gets
         if (sms.kind() != SmsKind.OPT_OUT_CONFIRMATION && optOuts.isOptedOut(sms.tenantId(), sms.to())) {
@@ -100,7 +108,7 @@ public final class SmsDelivery {
             return Outcome.SKIPPED_OPT_OUT;
         }
         try {
-            String messageId = provider.send(new SmsMessage(sms.tenantId(), tenant.config().smsSender(), sms.to(),
+            String messageId = provider.send(new SmsMessage(sms.tenantId(), sender(sms, tenant), sms.to(),
                     sms.text(), sms.kind(), sms.idempotencyKey()));
             ledger.markSent(sms, messageId, clock.instant());
             Log.info("sms.sent", logFields);

@@ -17,7 +17,7 @@ public final class SmsSenderHandler implements RequestHandler<SQSEvent, SQSBatch
     private final SmsDelivery delivery;
 
     public SmsSenderHandler() {
-        this(AppContext.fromEnvironment());
+        this(AppContext.fromEnvironment(SenderProviders::fromEnvironment));
     }
 
     public SmsSenderHandler(AppContext app) {

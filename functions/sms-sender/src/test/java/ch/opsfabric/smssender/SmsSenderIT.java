@@ -62,7 +62,8 @@ class SmsSenderIT {
         SQSBatchResponse response = handler.handleRequest(event, null);
         assertEquals(List.of(event.getRecords().get(1).getMessageId()), failedIds(response));
         assertEquals(3, provider.calls.size());
-        assertEquals("Test", provider.calls.get(0).from(), "sent with the tenant's sender id");
+        assertEquals(tenant.config().phoneLines().get(0), provider.calls.get(0).from(),
+                "a confirmation comes from the business line, so an answer reaches the business");
     }
 
     @Test

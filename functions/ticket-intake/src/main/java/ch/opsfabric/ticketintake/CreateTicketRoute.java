@@ -56,7 +56,8 @@ final class CreateTicketRoute implements ApiRoute {
         Urgency urgency = ticketRequest.flow().urgency();
         ContactOutcome outcome = app.intake().record(tenant, new NewContact(tenant.id(), ticketRequest.phone(),
                 TicketSource.WIZARD, urgency, TicketStatus.NEW, ticketRequest.name(), ticketRequest.email(),
-                ticketRequest.flow().id(), ticketRequest.category(), ticketRequest.message(), ticketRequest.fields(), now));
+                ticketRequest.flow().id(), ticketRequest.category(), ticketRequest.message(), ticketRequest.fields(), now,
+                null));
         Ticket ticket = outcome.ticket();
         boolean confirmation = ticketRequest.phone().isMobile() && tenant.has(Module.SMS);
         if (confirmation) {

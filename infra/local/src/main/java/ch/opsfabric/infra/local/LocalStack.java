@@ -1,12 +1,14 @@
 package ch.opsfabric.infra.local;
 
 import ch.opsfabric.app.AppContext;
+import ch.opsfabric.app.Secrets;
 import ch.opsfabric.app.Settings;
 import ch.opsfabric.infra.emulators.FreePort;
 import ch.opsfabric.infra.emulators.LocalAws;
 import ch.opsfabric.infra.emulators.SamTemplate;
 import ch.opsfabric.infra.emulators.SqsEventSource;
 import ch.opsfabric.messaging.ConsoleSmsProvider;
+import ch.opsfabric.messaging.SqsSmsOutbox;
 import ch.opsfabric.store.DynamoTenantDirectory;
 import ch.opsfabric.tenant.Tenant;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
@@ -26,6 +28,9 @@ public final class LocalStack implements AutoCloseable {
     public static final int DEFAULT_PORT = 3000;
     /** Generous, so end-to-end suites from one address pass; production uses the template's value. */
     static final int LOCAL_INTAKE_RATE_PER_MINUTE = 600;
+    /** The dev secrets, as listed in the README; never used outside the local stack. */
+    static final Secrets DEV_SECRETS = new Secrets("dev-webhook-secret", "dev-twilio-token", "dev-ecall-token",
+            "dev-cron-secret", AppContext.bundledSipgateKey());
     /** A failed SMS comes back after seconds instead of the deployed 90 s. */
     static final int LOCAL_VISIBILITY_TIMEOUT_SECONDS = 5;
 
@@ -34,6 +39,7 @@ public final class LocalStack implements AutoCloseable {
     private final ConsoleSmsProvider console;
     private final AppContext app;
     private final List<Tenant> tenants;
+    private final LocalScheduler scheduler;
     private final LocalApiGateway gateway;
     private final List<SqsEventSource> pollers = new ArrayList<>();
 
@@ -45,9 +51,11 @@ public final class LocalStack implements AutoCloseable {
             this.clock = new LocalClock();
             this.console = new ConsoleSmsProvider(clock);
             int actualPort = port == 0 ? FreePort.find() : port;
+            // like EventBridge Scheduler, the local scheduler targets the outbound queue directly
+            this.scheduler = new LocalScheduler(new SqsSmsOutbox(aws.sqs(), aws.queueUrl("OutboundSmsQueue")), clock);
             this.app = new AppContext(clock, aws.dynamo(), aws.tableName("OpsTable"), aws.sqs(),
-                    aws.queueUrl("OutboundSmsQueue"), List.of(console),
-                    new Settings("http://localhost:" + actualPort, LOCAL_INTAKE_RATE_PER_MINUTE));
+                    aws.queueUrl("OutboundSmsQueue"), scheduler, List.of(console),
+                    new Settings("http://localhost:" + actualPort, LOCAL_INTAKE_RATE_PER_MINUTE, DEV_SECRETS));
             this.tenants = DemoTenants.seed((DynamoTenantDirectory) app.tenants());
             LocalFunctions functions = new LocalFunctions(template, app);
             this.gateway = new LocalApiGateway(actualPort, functions.routes(), new DevRoutes(app, clock, console));
@@ -68,6 +76,7 @@ public final class LocalStack implements AutoCloseable {
             LocalStack stack = new LocalStack(port);
             stack.gateway.start();
             stack.pollers.forEach(SqsEventSource::start);
+            stack.scheduler.start();
             return stack;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open port " + port, e);
@@ -113,6 +122,10 @@ public final class LocalStack implements AutoCloseable {
         return app;
     }
 
+    LocalScheduler scheduler() {
+        return scheduler;
+    }
+
     public LocalAws aws() {
         return aws;
     }
@@ -120,6 +133,7 @@ public final class LocalStack implements AutoCloseable {
     @Override
     public synchronized void close() {
         gateway.close();
+        scheduler.close();
         pollers.forEach(SqsEventSource::close);
         aws.close();
     }

@@ -1,0 +1,74 @@
+package ch.opsfabric.missedcall;
+
+import ch.opsfabric.app.AppContext;
+import ch.opsfabric.http.ApiException;
+import ch.opsfabric.http.ApiRequest;
+import ch.opsfabric.http.ApiResponses;
+import ch.opsfabric.http.ApiRoute;
+import ch.opsfabric.json.Json;
+import ch.opsfabric.webhook.WebhookGuard;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code POST /api/webhook/missed-call}: {@code {"from","to","callId","at"}} from any telephony
+ * that can sign a JSON body with our HMAC ({@code X-OpsFabric-Signature: sha256=<hex>}).
+ */
+final class GenericMissedCallRoute implements ApiRoute {
+
+    private final AppContext app;
+    private final MissedCallRecovery recovery;
+
+    GenericMissedCallRoute(AppContext app, MissedCallRecovery recovery) {
+        this.app = app;
+        this.recovery = recovery;
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handle(ApiRequest request) {
+        byte[] body = WebhookGuard.boundedBody(request);
+        WebhookGuard.requireOpsFabricSignature(request, app.settings().secrets().webhookSecret(), body);
+        WebhookGuard.requireMediaType(request, "application/json");
+        JsonNode json;
+        try {
+            json = Json.parse(new String(body, StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("Der Inhalt ist kein gültiges JSON.");
+        }
+        Map<String, String> errors = new LinkedHashMap<>();
+        String from = text(json, "from", errors, 40);
+        String to = text(json, "to", errors, 40);
+        String callId = text(json, "callId", errors, 128);
+        if (!errors.isEmpty()) {
+            throw ApiException.validation(errors);
+        }
+        MissedCallRecovery.Result result = recovery.handle(new MissedCall("generic", callId, from, to, true));
+        return ApiResponses.json(200, resultJson(result));
+    }
+
+    static ObjectNode resultJson(MissedCallRecovery.Result result) {
+        ObjectNode node = Json.object().put("outcome", result.outcome().name().toLowerCase(java.util.Locale.ROOT));
+        if (result.ticketId() != null) {
+            node.put("ticketId", result.ticketId()).put("reference", result.reference());
+        }
+        return node;
+    }
+
+    /** {@code from} may be empty or "anonymous" (withheld); it must be there as text. */
+    private static String text(JsonNode json, String field, Map<String, String> errors, int max) {
+        JsonNode node = json.path(field);
+        if (!node.isTextual() || ("callId".equals(field) || "to".equals(field)) && node.asText().isBlank()) {
+            errors.put(field, "Pflichtfeld fehlt.");
+            return null;
+        }
+        if (node.asText().length() > max) {
+            errors.put(field, "Zu lang.");
+            return null;
+        }
+        return node.asText();
+    }
+}

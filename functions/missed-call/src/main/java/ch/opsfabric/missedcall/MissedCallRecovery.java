@@ -1,0 +1,95 @@
+package ch.opsfabric.missedcall;
+
+import ch.opsfabric.app.AppContext;
+import ch.opsfabric.http.ApiException;
+import ch.opsfabric.log.Log;
+import ch.opsfabric.messaging.OutboundSms;
+import ch.opsfabric.messaging.SmsKind;
+import ch.opsfabric.messaging.SmsTemplates;
+import ch.opsfabric.phone.Phone;
+import ch.opsfabric.phone.PhoneNumbers;
+import ch.opsfabric.tenant.Module;
+import ch.opsfabric.tenant.Tenant;
+import ch.opsfabric.ticket.ContactOutcome;
+import ch.opsfabric.ticket.NewContact;
+import ch.opsfabric.ticket.TicketSource;
+import ch.opsfabric.ticket.TicketStatus;
+import ch.opsfabric.ticket.Urgency;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * What happens after a missed call: the tenant by the called line, the caller's number read,
+ * the day's ticket created or joined (NEEDS_CALLBACK), and — for a mobile caller who got no
+ * menu SMS in the last 15 minutes — the SMS menu "1 = Dringend, 2 = Rückruf, 3 = Online-Formular".
+ * A withheld number is only counted; a landline gets a ticket that says "call back".
+ */
+final class MissedCallRecovery {
+
+    static final Duration MENU_WINDOW = Duration.ofMinutes(15);
+
+    enum Outcome {
+        ANSWERED, WITHHELD_COUNTED, LANDLINE_TICKET, MOBILE_TICKET, MENU_SMS_QUEUED, MENU_SMS_SUPPRESSED, DUPLICATE
+    }
+
+    record Result(Outcome outcome, String ticketId, String reference) {
+    }
+
+    private final AppContext app;
+
+    MissedCallRecovery(AppContext app) {
+        this.app = app;
+    }
+
+    Result handle(MissedCall call) {
+        Tenant tenant = tenantOf(call.to());
+        if (!call.missed()) {
+            return new Result(Outcome.ANSWERED, null, null);
+        }
+        Instant now = app.clock().instant();
+        Phone caller = PhoneNumbers.parse(call.from());
+        if (!(caller instanceof Phone.Number number)) {
+            // no number to call back or text: count it so the owner sees how many calls were lost
+            boolean counted = app.callStats().countWithheld(tenant.id(), now.atZone(tenant.config().zone()).toLocalDate(),
+                    call.contactId());
+            Log.info("missed_call.withheld", Map.of("tenant", tenant.id(), "counted", counted));
+            return new Result(counted ? Outcome.WITHHELD_COUNTED : Outcome.DUPLICATE, null, null);
+        }
+        ContactOutcome outcome = app.intake().record(tenant, new NewContact(tenant.id(), number, TicketSource.MISSED_CALL,
+                Urgency.MEDIUM, TicketStatus.NEEDS_CALLBACK, null, null, null, null,
+                number.isMobile() ? "Verpasster Anruf" : "Verpasster Anruf vom Festnetz: bitte zurückrufen",
+                Map.of(), now, call.contactId()));
+        String ticketId = outcome.ticket().id();
+        String reference = outcome.ticket().reference();
+        Log.info(outcome.duplicate() ? "missed_call.duplicate" : "missed_call.recorded", Map.of("tenant", tenant.id(),
+                "from", number.masked(), "ticket", ticketId, "joined", outcome.joined()));
+        if (!number.isMobile() || !tenant.has(Module.SMS)) {
+            return new Result(outcome.duplicate() ? Outcome.DUPLICATE
+                    : number.isMobile() ? Outcome.MOBILE_TICKET : Outcome.LANDLINE_TICKET, ticketId, reference);
+        }
+        // a retried webhook runs this again: the window belongs to this call and the SMS has the
+        // same idempotency key, so the customer still gets exactly one menu
+        boolean windowOpen = app.smsWindows().tryOpen(tenant.id(), "menu", number.e164(), call.contactId(), now, MENU_WINDOW);
+        if (!windowOpen) {
+            return new Result(outcome.duplicate() ? Outcome.DUPLICATE : Outcome.MENU_SMS_SUPPRESSED, ticketId, reference);
+        }
+        DayOfWeek day = now.atZone(tenant.config().zone()).getDayOfWeek();
+        boolean weekend = day == DayOfWeek.SATURDAY || day == DayOfWeek.SUNDAY;
+        String text = app.smsTemplates().render(weekend ? SmsTemplates.Name.MISSED_CALL_MENU_WEEKEND
+                : SmsTemplates.Name.MISSED_CALL_MENU, Map.of("business", tenant.name()));
+        app.sms().send(tenant, new OutboundSms(tenant.id(), number.e164(), text, SmsKind.MISSED_CALL_MENU, Urgency.MEDIUM,
+                "menu:" + call.contactId(), ticketId, now));
+        return new Result(outcome.duplicate() ? Outcome.DUPLICATE : Outcome.MENU_SMS_QUEUED, ticketId, reference);
+    }
+
+    private Tenant tenantOf(String calledLine) {
+        if (PhoneNumbers.parse(calledLine) instanceof Phone.Number line) {
+            return app.tenants().byPhoneLine(line.e164())
+                    .filter(t -> t.has(Module.MISSED_CALL))
+                    .orElseThrow(() -> ApiException.notFound("Diese Rufnummer ist keinem Betrieb zugeordnet."));
+        }
+        throw ApiException.notFound("Diese Rufnummer ist keinem Betrieb zugeordnet.");
+    }
+}

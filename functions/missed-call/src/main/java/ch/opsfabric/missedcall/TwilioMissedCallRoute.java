@@ -1,0 +1,62 @@
+package ch.opsfabric.missedcall;
+
+import ch.opsfabric.app.AppContext;
+import ch.opsfabric.http.ApiException;
+import ch.opsfabric.http.ApiRequest;
+import ch.opsfabric.http.ApiRoute;
+import ch.opsfabric.webhook.FormBody;
+import ch.opsfabric.webhook.WebhookGuard;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code POST /api/webhook/missed-call/twilio}: Twilio's {@code <Dial action>} callback after the
+ * forwarded call ended. {@code DialCallStatus} says whether anybody picked up; the parent call's
+ * own status is {@code completed} either way and means nothing here. Answers TwiML: a short
+ * German message to a caller nobody answered.
+ */
+final class TwilioMissedCallRoute implements ApiRoute {
+
+    static final Set<String> MISSED = Set.of("no-answer", "busy", "failed", "canceled");
+    static final Set<String> ANSWERED = Set.of("completed", "answered");
+
+    static final String SORRY_TWIML = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response>"
+            + "<Say language=\"de-DE\">Leider ist im Moment niemand erreichbar. Sie erhalten gleich eine SMS von uns.</Say>"
+            + "<Hangup/></Response>";
+    static final String HANGUP_TWIML = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Hangup/></Response>";
+
+    private final AppContext app;
+    private final MissedCallRecovery recovery;
+
+    TwilioMissedCallRoute(AppContext app, MissedCallRecovery recovery) {
+        this.app = app;
+        this.recovery = recovery;
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handle(ApiRequest request) {
+        FormBody form = WebhookGuard.form(request, StandardCharsets.UTF_8);
+        WebhookGuard.requireTwilioSignature(request, app.settings().secrets().twilioAuthToken(),
+                app.settings().publicBaseUrl(), form);
+        String status = form.value("DialCallStatus");
+        if (!MISSED.contains(status) && !ANSWERED.contains(status)) {
+            throw ApiException.badRequest("DialCallStatus fehlt oder ist unbekannt.");
+        }
+        String callSid = form.value("CallSid");
+        if (!callSid.matches("CA[0-9a-fA-F]{32}")) {
+            throw ApiException.badRequest("CallSid fehlt oder ist ungültig.");
+        }
+        MissedCallRecovery.Result result = recovery.handle(new MissedCall("twilio", callSid, form.value("From"),
+                form.first("Called").filter(s -> !s.isBlank()).orElse(form.value("To")), MISSED.contains(status)));
+        boolean texted = result.outcome() == MissedCallRecovery.Outcome.MENU_SMS_QUEUED;
+        return twiml(texted ? SORRY_TWIML : HANGUP_TWIML);
+    }
+
+    static APIGatewayV2HTTPResponse twiml(String xml) {
+        return APIGatewayV2HTTPResponse.builder().withStatusCode(200)
+                .withHeaders(Map.of("content-type", "text/xml; charset=utf-8", "cache-control", "no-store"))
+                .withBody(xml).build();
+    }
+}

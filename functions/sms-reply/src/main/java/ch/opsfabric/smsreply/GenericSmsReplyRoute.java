@@ -1,0 +1,66 @@
+package ch.opsfabric.smsreply;
+
+import ch.opsfabric.app.AppContext;
+import ch.opsfabric.http.ApiException;
+import ch.opsfabric.http.ApiRequest;
+import ch.opsfabric.http.ApiResponses;
+import ch.opsfabric.http.ApiRoute;
+import ch.opsfabric.json.Json;
+import ch.opsfabric.webhook.WebhookGuard;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** {@code POST /api/webhook/sms-reply}: {@code {"from","to","text","messageId","at"}}, HMAC-signed. */
+final class GenericSmsReplyRoute implements ApiRoute {
+
+    static final int MAX_TEXT = 1600;
+
+    private final AppContext app;
+    private final SmsReplyProcessing processing;
+
+    GenericSmsReplyRoute(AppContext app, SmsReplyProcessing processing) {
+        this.app = app;
+        this.processing = processing;
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handle(ApiRequest request) {
+        byte[] body = WebhookGuard.boundedBody(request);
+        WebhookGuard.requireOpsFabricSignature(request, app.settings().secrets().webhookSecret(), body);
+        WebhookGuard.requireMediaType(request, "application/json");
+        JsonNode json;
+        try {
+            json = Json.parse(new String(body, StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("Der Inhalt ist kein gültiges JSON.");
+        }
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (String field : new String[] {"from", "to", "messageId"}) {
+            if (!json.path(field).isTextual() || json.path(field).asText().isBlank() || json.path(field).asText().length() > 128) {
+                errors.put(field, "Pflichtfeld fehlt.");
+            }
+        }
+        if (!json.path("text").isTextual() || json.path("text").asText().length() > MAX_TEXT) {
+            errors.put("text", "Der Text fehlt oder ist zu lang.");
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.validation(errors);
+        }
+        SmsReplyProcessing.Result result = processing.handle(new InboundSms("generic", json.get("messageId").asText(),
+                json.get("from").asText(), json.get("to").asText(), json.get("text").asText()));
+        return ApiResponses.json(200, resultJson(result));
+    }
+
+    static ObjectNode resultJson(SmsReplyProcessing.Result result) {
+        ObjectNode node = Json.object().put("outcome", result.outcome().name().toLowerCase(Locale.ROOT));
+        if (result.ticketId() != null) {
+            node.put("ticketId", result.ticketId());
+        }
+        return node;
+    }
+}

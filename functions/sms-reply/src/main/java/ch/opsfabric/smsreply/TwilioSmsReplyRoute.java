@@ -1,0 +1,41 @@
+package ch.opsfabric.smsreply;
+
+import ch.opsfabric.app.AppContext;
+import ch.opsfabric.http.ApiException;
+import ch.opsfabric.http.ApiRequest;
+import ch.opsfabric.http.ApiRoute;
+import ch.opsfabric.webhook.FormBody;
+import ch.opsfabric.webhook.WebhookGuard;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * {@code POST /api/webhook/sms-reply/twilio}: Twilio's incoming-message webhook. Answered with an
+ * empty TwiML response: our answers go through the outbound queue like every other SMS.
+ */
+final class TwilioSmsReplyRoute implements ApiRoute {
+
+    private final AppContext app;
+    private final SmsReplyProcessing processing;
+
+    TwilioSmsReplyRoute(AppContext app, SmsReplyProcessing processing) {
+        this.app = app;
+        this.processing = processing;
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handle(ApiRequest request) {
+        FormBody form = WebhookGuard.form(request, StandardCharsets.UTF_8);
+        WebhookGuard.requireTwilioSignature(request, app.settings().secrets().twilioAuthToken(),
+                app.settings().publicBaseUrl(), form);
+        String sid = form.first("MessageSid").orElse(form.value("SmsSid"));
+        if (!sid.matches("(SM|MM)[0-9a-fA-F]{32}")) {
+            throw ApiException.badRequest("MessageSid fehlt oder ist ungültig.");
+        }
+        processing.handle(new InboundSms("twilio", sid, form.value("From"), form.value("To"), form.value("Body")));
+        return APIGatewayV2HTTPResponse.builder().withStatusCode(200)
+                .withHeaders(Map.of("content-type", "text/xml; charset=utf-8", "cache-control", "no-store"))
+                .withBody("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>").build();
+    }
+}

@@ -1,0 +1,60 @@
+package ch.opsfabric.smssender;
+
+import ch.opsfabric.messaging.SmsSendException;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+/**
+ * The HTTP call every provider makes, with one rule for what a failure means: 4xx is permanent
+ * (wrong number, rejected text, bad credentials: retrying changes nothing) except 408 and 429;
+ * 5xx, timeouts and broken connections are transient and retried through the queue.
+ * The JDK's own client: no extra dependency, built once per provider.
+ */
+final class HttpSmsGateway {
+
+    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
+
+    private final Duration timeout;
+    private final HttpClient client;
+
+    HttpSmsGateway(Duration timeout) {
+        this.timeout = timeout;
+        this.client = HttpClient.newBuilder().connectTimeout(timeout).build();
+    }
+
+    String post(URI uri, String username, String password, String contentType, String body) throws SmsSendException {
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(timeout)
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", contentType)
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .build();
+        HttpResponse<String> response;
+        try {
+            response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (HttpTimeoutException e) {
+            throw new SmsSendException("timeout after " + timeout.toMillis() + " ms", false, e);
+        } catch (IOException e) {
+            throw new SmsSendException("connection failed: " + e.getClass().getSimpleName(), false, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SmsSendException("interrupted", false, e);
+        }
+        int status = response.statusCode();
+        if (status >= 200 && status < 300) {
+            return response.body();
+        }
+        boolean transientFailure = status >= 500 || status == 408 || status == 429;
+        // the body may echo the message or number: only the status is kept
+        throw new SmsSendException("HTTP " + status + " from " + uri.getHost(), !transientFailure);
+    }
+}

@@ -1,0 +1,39 @@
+package ch.opsfabric.smssender;
+
+import ch.opsfabric.app.Env;
+import ch.opsfabric.messaging.ConsoleSmsProvider;
+import ch.opsfabric.messaging.SmsProvider;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The providers this deployment can use, from its environment: console always (dev tenants),
+ * eCall and Twilio when their credentials are configured. A tenant whose provider is missing
+ * gets its messages retried into the DLQ, never silently dropped.
+ */
+final class SenderProviders {
+
+    private SenderProviders() {
+    }
+
+    static List<SmsProvider> fromEnvironment(Clock clock) {
+        List<SmsProvider> providers = new ArrayList<>();
+        providers.add(new ConsoleSmsProvider(clock));
+        String ecallUser = Env.optional("ECALL_USERNAME");
+        if (ecallUser != null) {
+            providers.add(new EcallSmsProvider(orDefault(Env.optional("ECALL_BASE_URL"), "https://rest.ecall.ch"),
+                    ecallUser, Env.require("ECALL_PASSWORD")));
+        }
+        String twilioSid = Env.optional("TWILIO_ACCOUNT_SID");
+        if (twilioSid != null) {
+            providers.add(new TwilioSmsProvider(orDefault(Env.optional("TWILIO_API_BASE_URL"), "https://api.twilio.com"),
+                    twilioSid, Env.require("TWILIO_AUTH_TOKEN")));
+        }
+        return providers;
+    }
+
+    private static String orDefault(String value, String fallback) {
+        return value == null ? fallback : value;
+    }
+}

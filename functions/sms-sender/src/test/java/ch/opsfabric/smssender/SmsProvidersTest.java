@@ -1,0 +1,100 @@
+package ch.opsfabric.smssender;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ch.opsfabric.json.Json;
+import ch.opsfabric.messaging.SmsKind;
+import ch.opsfabric.messaging.SmsMessage;
+import ch.opsfabric.messaging.SmsSendException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class SmsProvidersTest {
+
+    private static final SmsMessage MESSAGE = new SmsMessage("t", "+41445550101", "+41795551234",
+            "Sanitär Keller AG: Grüezi & danke", SmsKind.MISSED_CALL_MENU, "menu:x");
+
+    private final RecordingHttpServer server = new RecordingHttpServer();
+
+    SmsProvidersTest() throws Exception {
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void ecallGetsExactlyItsRestV2Request() throws Exception {
+        server.answer(200, "{\"messageId\":\"00000000-0000-4000-8000-0000000ec411\"}");
+        EcallSmsProvider ecall = new EcallSmsProvider(server.baseUrl() + "/", "api-user", "s3cret");
+        assertEquals("00000000-0000-4000-8000-0000000ec411", ecall.send(MESSAGE));
+        RecordingHttpServer.Request request = server.requests.get(0);
+        assertEquals("POST", request.method());
+        assertEquals("/api/v2/message", request.path());
+        assertEquals(basic("api-user", "s3cret"), request.header("Authorization"));
+        assertEquals("application/json", request.header("Content-Type"));
+        JsonNode body = Json.parse(request.body());
+        assertEquals(Json.parse("{\"channel\":\"Sms\",\"from\":\"+41445550101\",\"to\":\"+41795551234\","
+                + "\"content\":{\"type\":\"Text\",\"text\":\"Sanitär Keller AG: Grüezi & danke\"}}"), body);
+    }
+
+    @Test
+    void twilioGetsExactlyItsMessagesRequest() throws Exception {
+        server.answer(201, "{\"sid\":\"SM0123456789abcdef0123456789abcdef\"}");
+        TwilioSmsProvider twilio = new TwilioSmsProvider(server.baseUrl(), "AC0123", "tok");
+        assertEquals("SM0123456789abcdef0123456789abcdef", twilio.send(MESSAGE));
+        RecordingHttpServer.Request request = server.requests.get(0);
+        assertEquals("/2010-04-01/Accounts/AC0123/Messages.json", request.path());
+        assertEquals(basic("AC0123", "tok"), request.header("Authorization"));
+        assertEquals("application/x-www-form-urlencoded", request.header("Content-Type"));
+        assertEquals("To=%2B41795551234&From=%2B41445550101&Body=Sanit%C3%A4r+Keller+AG%3A+Gr%C3%BCezi+%26+danke",
+                request.body());
+    }
+
+    @Test
+    void clientErrorsArePermanent() {
+        server.answer(400, "{\"errorCode\":\"InvalidRecipient\"}");
+        SmsSendException e = assertThrows(SmsSendException.class,
+                () -> new EcallSmsProvider(server.baseUrl(), "u", "p").send(MESSAGE));
+        assertTrue(e.permanent());
+        assertFalse(e.getMessage().contains("41795551234"), "no phone number in the error");
+        server.answer(401, "{}");
+        assertTrue(assertThrows(SmsSendException.class,
+                () -> new TwilioSmsProvider(server.baseUrl(), "AC", "bad").send(MESSAGE)).permanent());
+    }
+
+    @Test
+    void serverErrorsThrottlingAndTimeoutsAreTransient() {
+        server.answer(503, "{}");
+        assertFalse(assertThrows(SmsSendException.class,
+                () -> new EcallSmsProvider(server.baseUrl(), "u", "p").send(MESSAGE)).permanent());
+        server.answer(429, "{}");
+        assertFalse(assertThrows(SmsSendException.class,
+                () -> new TwilioSmsProvider(server.baseUrl(), "AC", "t").send(MESSAGE)).permanent());
+        server.answer(200, "{}");
+        server.delay(1500);
+        SmsSendException timeout = assertThrows(SmsSendException.class,
+                () -> new EcallSmsProvider(server.baseUrl(), "u", "p", Duration.ofMillis(300)).send(MESSAGE));
+        assertFalse(timeout.permanent());
+        assertTrue(timeout.getMessage().startsWith("timeout"), timeout.getMessage());
+    }
+
+    @Test
+    void unreachableProviderIsTransient() {
+        server.close();
+        assertFalse(assertThrows(SmsSendException.class,
+                () -> new EcallSmsProvider(server.baseUrl(), "u", "p", Duration.ofMillis(500)).send(MESSAGE)).permanent());
+    }
+}

@@ -1,0 +1,21 @@
+package ch.opsfabric.app;
+
+/**
+ * Webhook and cron secrets. Values come from the deployment (Secrets Manager references in
+ * template.yaml) or the local stack's dev values; they are never logged. A missing secret makes
+ * its endpoint refuse every request rather than accept unsigned ones.
+ *
+ * @param webhookSecret       HMAC key of {@code X-OpsFabric-Signature}
+ * @param twilioAuthToken     key of {@code X-Twilio-Signature}
+ * @param ecallPathToken      the secret path segment of eCall's callback URL
+ * @param cronSecret          bearer token of {@code POST /api/cron/review-request}
+ * @param sipgatePublicKeyPem sipgate's webhook signing key (public; bundled, overridable for tests)
+ */
+public record Secrets(String webhookSecret, String twilioAuthToken, String ecallPathToken, String cronSecret,
+                      String sipgatePublicKeyPem) {
+
+    @Override
+    public String toString() {
+        return "Secrets[redacted]";
+    }
+}
