@@ -42,6 +42,23 @@ public final class WebhookGuard {
         }
     }
 
+    /** A JSON object body of our generic webhooks: size, signature, then type and syntax. */
+    public static com.fasterxml.jackson.databind.JsonNode signedJson(ApiRequest request, String secret) {
+        byte[] body = boundedBody(request);
+        requireOpsFabricSignature(request, secret, body);
+        requireMediaType(request, "application/json");
+        com.fasterxml.jackson.databind.JsonNode json;
+        try {
+            json = ch.opsfabric.json.Json.parse(new String(body, java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("Der Inhalt ist kein gültiges JSON.");
+        }
+        if (!json.isObject()) {
+            throw ApiException.badRequest("Erwartet wird ein JSON-Objekt.");
+        }
+        return json;
+    }
+
     public static void requireOpsFabricSignature(ApiRequest request, String secret, byte[] body) {
         String header = request.header(OpsFabricSignature.HEADER).orElse(null);
         requirePresent(header);

@@ -10,7 +10,6 @@ import ch.opsfabric.webhook.WebhookGuard;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -30,15 +29,7 @@ final class GenericMissedCallRoute implements ApiRoute {
 
     @Override
     public APIGatewayV2HTTPResponse handle(ApiRequest request) {
-        byte[] body = WebhookGuard.boundedBody(request);
-        WebhookGuard.requireOpsFabricSignature(request, app.settings().secrets().webhookSecret(), body);
-        WebhookGuard.requireMediaType(request, "application/json");
-        JsonNode json;
-        try {
-            json = Json.parse(new String(body, StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("Der Inhalt ist kein gültiges JSON.");
-        }
+        JsonNode json = WebhookGuard.signedJson(request, app.settings().secrets().webhookSecret());
         Map<String, String> errors = new LinkedHashMap<>();
         String from = text(json, "from", errors, 40);
         String to = text(json, "to", errors, 40);
