@@ -69,6 +69,17 @@ public final class PhoneNumbers {
         };
     }
 
+    /** How a Swiss customer writes the number: {@code 044 555 01 01}; foreign numbers internationally. */
+    public static String display(String e164) {
+        try {
+            PhoneNumber number = UTIL.parse(e164, DEFAULT_REGION);
+            return UTIL.format(number, number.getCountryCode() == 41 ? PhoneNumberFormat.NATIONAL
+                    : PhoneNumberFormat.INTERNATIONAL);
+        } catch (NumberParseException e) {
+            return e164;
+        }
+    }
+
     /**
      * For logs: country and area code and the last two digits stay, the rest is hidden,
      * {@code +41795551267} → {@code +41 79 *** ** 67}.

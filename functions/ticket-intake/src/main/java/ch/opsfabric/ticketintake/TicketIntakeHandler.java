@@ -2,6 +2,7 @@ package ch.opsfabric.ticketintake;
 
 import ch.opsfabric.app.AppContext;
 import ch.opsfabric.http.ApiDispatcher;
+import ch.opsfabric.intake.IntakeSubmission;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -23,7 +24,7 @@ public final class TicketIntakeHandler implements RequestHandler<APIGatewayV2HTT
     public TicketIntakeHandler(AppContext app) {
         StaffAuth auth = new StaffAuth(app.tenants());
         this.dispatcher = new ApiDispatcher(Map.of(
-                "POST /api/ticket", new CreateTicketRoute(app),
+                "POST /api/ticket", new CreateTicketRoute(new IntakeSubmission(app)),
                 "GET /api/tickets", new ListTicketsRoute(app, auth),
                 "GET /api/tickets/{id}", new GetTicketRoute(app, auth),
                 "PATCH /api/tickets/{id}", new UpdateTicketRoute(app, auth)));

@@ -46,7 +46,8 @@ class TicketIntakeIT {
 
     private String body(String flow, String phone) {
         return Json.write(Json.object().put("slug", tenant.slug()).put("flow", flow).put("name", "Anna Muster")
-                .put("phone", phone).put("message", "Heizung ist kalt").put("address", "Bahnhofstr. 1"));
+                .put("phone", phone).put("message", "Heizung ist kalt").put("address", "Bahnhofstr. 1")
+                .put("category", "Heizung").put("project", "Badsanierung"));
     }
 
     private APIGatewayV2HTTPResponse staff(String method, String routePath, String rawPath, String key, String body) {

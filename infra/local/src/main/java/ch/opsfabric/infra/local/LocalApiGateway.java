@@ -46,13 +46,19 @@ final class LocalApiGateway implements AutoCloseable {
     private record CompiledRoute(LocalFunctions.HttpRoute route, String[] segments, int literals) {
     }
 
+    private final LocalFunctions.HttpRoute fallback;
     private final HttpServer server;
     private final ExecutorService executor;
     private final List<CompiledRoute> routes = new ArrayList<>();
     private final DevRoutes devRoutes;
 
     LocalApiGateway(int port, List<LocalFunctions.HttpRoute> httpRoutes, DevRoutes devRoutes) throws IOException {
+        LocalFunctions.HttpRoute defaultRoute = null;
         for (LocalFunctions.HttpRoute r : httpRoutes) {
+            if (r.path().equals("$default")) {
+                defaultRoute = r;
+                continue;
+            }
             String[] segments = r.path().substring(1).split("/", -1);
             int literals = 0;
             for (String s : segments) {
@@ -62,6 +68,7 @@ final class LocalApiGateway implements AutoCloseable {
         }
         // API Gateway prefers the most specific route: more literal segments first
         routes.sort(Comparator.comparingInt((CompiledRoute c) -> -c.literals()));
+        this.fallback = defaultRoute;
         this.devRoutes = devRoutes;
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 128);
         this.executor = Executors.newFixedThreadPool(16);
@@ -94,7 +101,7 @@ final class LocalApiGateway implements AutoCloseable {
                 return;
             }
             for (CompiledRoute route : routes) {
-                if (!route.route().method().equals(method)) {
+                if (!route.route().method().equals(method) && !route.route().method().equals("ANY")) {
                     continue;
                 }
                 Map<String, String> params = match(route.segments(), rawPath);
@@ -104,6 +111,12 @@ final class LocalApiGateway implements AutoCloseable {
                     send(exchange, (APIGatewayV2HTTPResponse) response);
                     return;
                 }
+            }
+            if (fallback != null) {
+                // API Gateway's $default route: whatever no other route matched
+                send(exchange, (APIGatewayV2HTTPResponse) fallback.function().invoke(
+                        event(exchange, fallback, rawPath, Map.of(), body)));
+                return;
             }
             send(exchange, json(404, "{\"message\":\"Not Found\"}"));
         } catch (RuntimeException e) {
@@ -154,7 +167,7 @@ final class LocalApiGateway implements AutoCloseable {
                                                Map<String, String> pathParams, byte[] body) {
         APIGatewayV2HTTPEvent event = new APIGatewayV2HTTPEvent();
         event.setVersion("2.0");
-        event.setRouteKey(route.routeKey());
+        event.setRouteKey(route.path().equals("$default") ? "$default" : route.routeKey());
         event.setRawPath(rawPath);
         String rawQuery = Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse("");
         event.setRawQueryString(rawQuery);
@@ -199,7 +212,7 @@ final class LocalApiGateway implements AutoCloseable {
         }
         APIGatewayV2HTTPEvent.RequestContext context = new APIGatewayV2HTTPEvent.RequestContext();
         APIGatewayV2HTTPEvent.RequestContext.Http http = new APIGatewayV2HTTPEvent.RequestContext.Http();
-        http.setMethod(route.method());
+        http.setMethod(exchange.getRequestMethod().toUpperCase(Locale.ROOT));
         http.setPath(rawPath);
         http.setProtocol(exchange.getProtocol());
         http.setSourceIp(exchange.getRemoteAddress().getAddress().getHostAddress());
@@ -209,7 +222,7 @@ final class LocalApiGateway implements AutoCloseable {
         context.setApiId("local");
         context.setDomainName(headers.getOrDefault("host", "localhost"));
         context.setRequestId(UUID.randomUUID().toString());
-        context.setRouteKey(route.routeKey());
+        context.setRouteKey(event.getRouteKey());
         context.setStage("$default");
         Instant now = Instant.now();
         context.setTime(REQUEST_TIME.format(now));

@@ -35,7 +35,8 @@ class TicketFlowE2E {
 
     private static String intake(String slug, String flow, String phone) {
         return Json.write(Json.object().put("slug", slug).put("flow", flow).put("name", "Anna Muster")
-                .put("phone", phone).put("message", "Wasser läuft aus der Decke"));
+                .put("phone", phone).put("message", "Wasser läuft aus der Decke").put("address", "Seestrasse 1, Zürich")
+                .put("category", "Leck oder Tropfen").put("date", "2026-12-24").put("time", "19:00").put("persons", "4"));
     }
 
     private static String auth(String slug) {

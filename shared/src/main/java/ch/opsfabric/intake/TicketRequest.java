@@ -1,4 +1,4 @@
-package ch.opsfabric.ticketintake;
+package ch.opsfabric.intake;
 
 import ch.opsfabric.http.ApiException;
 import ch.opsfabric.phone.Phone;
@@ -17,18 +17,18 @@ import java.util.regex.Pattern;
  *
  * @param fields flow-specific answers (address, date, persons, …), strings only
  */
-record TicketRequest(String slug, WizardFlow flow, String name, Phone.Number phone, String email,
-                     String category, String message, Map<String, String> fields) {
+public record TicketRequest(String slug, WizardFlow flow, String name, Phone.Number phone, String email,
+                            String category, String message, Map<String, String> fields, String ref) {
 
     static final Set<String> KNOWN = Set.of("slug", "flow", "name", "phone", "email", "category", "message",
-            "website", "startedAt", "ref");
+            "website", "startedAt", "ref", "elapsedMs");
     static final int MAX_MESSAGE = 2000;
     static final int MAX_FIELDS = 20;
     static final int MAX_FIELD_VALUE = 500;
     private static final Pattern FIELD_NAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9_]{0,39}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
 
-    static String slugOf(JsonNode body) {
+    public static String slugOf(JsonNode body) {
         JsonNode slug = body.path("slug");
         if (!slug.isTextual() || slug.asText().isBlank()) {
             throw ApiException.validation(Map.of("slug", "Der Betrieb fehlt."));
@@ -36,7 +36,7 @@ record TicketRequest(String slug, WizardFlow flow, String name, Phone.Number pho
         return slug.asText().strip();
     }
 
-    static TicketRequest validate(JsonNode body, Branch branch) {
+    public static TicketRequest validate(JsonNode body, Branch branch) {
         Map<String, String> errors = new LinkedHashMap<>();
         String flowId = text(body, "flow");
         WizardFlow flow = flowId == null ? null : branch.flow(flowId).orElse(null);
@@ -44,14 +44,19 @@ record TicketRequest(String slug, WizardFlow flow, String name, Phone.Number pho
             errors.put("flow", "Bitte wählen Sie, worum es geht.");
         }
         String name = text(body, "name");
-        if (name == null || name.length() < 2) {
+        // an emergency asks only the minimum: a number to call back and what is wrong
+        boolean nameRequired = flow == null || flow.urgency() != ch.opsfabric.ticket.Urgency.HIGH;
+        if (name == null && nameRequired || name != null && name.length() < 2) {
             errors.put("name", "Bitte geben Sie Ihren Namen an.");
-        } else if (name.length() > 100) {
+        } else if (name != null && name.length() > 100) {
             errors.put("name", "Der Name ist zu lang (höchstens 100 Zeichen).");
         }
         Phone.Number phone = null;
         String rawPhone = text(body, "phone");
-        if (rawPhone == null) {
+        if (rawPhone == null && text(body, "ref") != null) {
+            // the SMS link: the number comes from the ticket the link belongs to
+            phone = null;
+        } else if (rawPhone == null) {
             errors.put("phone", "Bitte geben Sie Ihre Telefonnummer an, damit wir Sie zurückrufen können.");
         } else if (PhoneNumbers.parse(rawPhone) instanceof Phone.Number number) {
             phone = number;
@@ -87,14 +92,23 @@ record TicketRequest(String slug, WizardFlow flow, String name, Phone.Number pho
         if (fields.size() > MAX_FIELDS) {
             errors.put("fields", "Zu viele Angaben.");
         }
+        if (flow != null) {
+            // the flow's own questions (name and phone are checked above)
+            for (WizardForms.Field field : WizardForms.of(branch, flow).fields()) {
+                if (field.required() && !errors.containsKey(field.name()) && !"name".equals(field.name())
+                        && !"phone".equals(field.name()) && text(body, field.name()) == null) {
+                    errors.put(field.name(), field.requiredMessage());
+                }
+            }
+        }
         if (!errors.isEmpty()) {
             throw ApiException.validation(errors);
         }
-        return new TicketRequest(slugOf(body), flow, name, phone, email, category, message, fields);
+        return new TicketRequest(slugOf(body), flow, name, phone, email, category, message, fields, text(body, "ref"));
     }
 
     /** Bots fill every field; people never see this one. */
-    static boolean isHoneypotFilled(JsonNode body) {
+    public static boolean isHoneypotFilled(JsonNode body) {
         JsonNode trap = body.path("website");
         return !trap.isMissingNode() && !trap.isNull() && !trap.asText().isBlank();
     }

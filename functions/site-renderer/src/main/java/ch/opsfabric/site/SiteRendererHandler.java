@@ -1,0 +1,208 @@
+package ch.opsfabric.site;
+
+import ch.opsfabric.app.AppContext;
+import ch.opsfabric.http.ApiException;
+import ch.opsfabric.http.ApiRequest;
+import ch.opsfabric.http.ApiResponses;
+import ch.opsfabric.intake.IntakeSubmission;
+import ch.opsfabric.json.Json;
+import ch.opsfabric.log.Log;
+import ch.opsfabric.site.HtmlResponses.Caching;
+import ch.opsfabric.tenant.Module;
+import ch.opsfabric.tenant.Tenant;
+import ch.opsfabric.tenant.WizardFlow;
+import ch.opsfabric.ticket.Ticket;
+import ch.opsfabric.webhook.FormBody;
+import ch.opsfabric.webhook.WebhookGuard;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * The tenants' websites and the intake wizard, server-rendered. Also the API's {@code $default}
+ * route: {@code /{slug}/} (with the slash API Gateway does not match to {@code /{slug}}) and the
+ * friendly 404 page for every path nobody else answers.
+ */
+public final class SiteRendererHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    private static final Pattern HOME = Pattern.compile("/([a-z0-9-]{1,64})/");
+    private static final Pattern REFERENCE = Pattern.compile("K-\\d{4}-[0-9A-Z]{4}");
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{22}");
+
+    private final AppContext app;
+    private final SitePages pages;
+    private final IntakeSubmission submission;
+
+    public SiteRendererHandler() {
+        this(AppContext.fromEnvironment());
+    }
+
+    public SiteRendererHandler(AppContext app) {
+        this.app = app;
+        this.pages = new SitePages(new PageTemplates(), app.settings().publicBaseUrl());
+        this.submission = new IntakeSubmission(app);
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        ApiRequest request = new ApiRequest(event);
+        Log.requestId(request.requestId());
+        try {
+            return route(request);
+        } catch (ApiException e) {
+            return errorPage(request, null, e.status(), e.getMessage());
+        } catch (SdkException e) {
+            Log.error("page.dependency_failed", Map.of("path", event.getRawPath()), e);
+            return errorPage(request, null, 503, "Die Seite ist vorübergehend nicht erreichbar. Bitte versuchen Sie es in Kürze erneut.");
+        } catch (RuntimeException e) {
+            Log.error("page.failed", Map.of("path", event.getRawPath()), e);
+            return errorPage(request, null, 500, "Ein unerwarteter Fehler ist aufgetreten.");
+        } finally {
+            Log.requestId(null);
+        }
+    }
+
+    private APIGatewayV2HTTPResponse route(ApiRequest request) {
+        String path = request.event().getRawPath();
+        if (path != null && path.startsWith("/api/")) {
+            // an API client asked for something that does not exist: it gets JSON, not a page
+            return ApiResponses.error(ApiException.notFound("Diese Adresse gibt es nicht."));
+        }
+        switch (request.routeKey()) {
+            case "GET /{slug}" -> {
+                String slug = request.pathParameter("slug").orElse("");
+                return path.endsWith("/") ? home(request, slug)
+                        : HtmlResponses.redirect(301, "/" + slug + "/", Caching.PUBLIC);
+            }
+            case "GET /{slug}/{page}" -> {
+                return page(request, request.pathParameter("slug").orElse(""), request.pathParameter("page").orElse(""));
+            }
+            case "POST /{slug}/anfrage" -> {
+                return submitForm(request, request.pathParameter("slug").orElse(""));
+            }
+            default -> {
+                Matcher home = HOME.matcher(path == null ? "" : path);
+                String method = method(request);
+                if (("GET".equals(method) || "HEAD".equals(method)) && home.matches()) {
+                    return home(request, home.group(1));
+                }
+                return errorPage(request, null, 404, "Diese Seite gibt es nicht. Vielleicht hat sich die Adresse geändert.");
+            }
+        }
+    }
+
+    private APIGatewayV2HTTPResponse home(ApiRequest request, String slug) {
+        Tenant tenant = tenant(slug);
+        String html = tenant.has(Module.WEBSITE) ? pages.home(tenant) : pages.landing(tenant);
+        return HtmlResponses.page(request, 200, html, Caching.PUBLIC);
+    }
+
+    private APIGatewayV2HTTPResponse page(ApiRequest request, String slug, String page) {
+        Tenant tenant = tenant(slug);
+        boolean website = tenant.has(Module.WEBSITE);
+        boolean wizard = tenant.has(Module.WIZARD);
+        switch (page) {
+            case "leistungen", "kontakt", "impressum" -> {
+                if (website) {
+                    return HtmlResponses.page(request, 200, pages.page(tenant, page), Caching.PUBLIC);
+                }
+            }
+            case "datenschutz" -> {
+                // a form that collects personal data links its privacy notice, website or not
+                if (website || wizard) {
+                    return HtmlResponses.page(request, 200, pages.page(tenant, page), Caching.PUBLIC);
+                }
+            }
+            case "anfrage" -> {
+                if (wizard) {
+                    return wizard(request, tenant);
+                }
+            }
+            case "danke" -> {
+                if (wizard) {
+                    String reference = request.query("ref").filter(r -> REFERENCE.matcher(r).matches()).orElse(null);
+                    return HtmlResponses.page(request, 200, pages.thanks(tenant, reference), Caching.PRIVATE);
+                }
+            }
+            default -> {
+                // answered below
+            }
+        }
+        return errorPage(request, tenant, 404, "Diese Seite gibt es nicht.");
+    }
+
+    private APIGatewayV2HTTPResponse wizard(ApiRequest request, Tenant tenant) {
+        WizardFlow flow = request.query("flow").flatMap(id -> tenant.branch().flow(id)).orElse(null);
+        String ref = request.query("ref").filter(t -> TOKEN.matcher(t).matches()).orElse(null);
+        Map<String, String> values = new LinkedHashMap<>();
+        Optional<Ticket> linked = submission.linkedTicket(tenant, ref, app.clock().instant());
+        if (linked.isEmpty()) {
+            ref = null;
+        } else if (linked.get().phone() != null) {
+            values.put("phone", ch.opsfabric.phone.PhoneNumbers.display(linked.get().phone()));
+        }
+        String html = pages.wizard(tenant, flow, ref, values, Map.of());
+        // a link from our SMS carries the customer's number: such a page is theirs alone
+        return HtmlResponses.page(request, 200, html, ref == null ? Caching.PUBLIC : Caching.PRIVATE);
+    }
+
+    /** The wizard without JavaScript: a plain form POST, answered with 303 to the thank-you page. */
+    private APIGatewayV2HTTPResponse submitForm(ApiRequest request, String slug) {
+        Tenant tenant = submission.tenantOf(slug);
+        FormBody form = WebhookGuard.form(request, StandardCharsets.UTF_8);
+        ObjectNode body = Json.object().put("slug", slug);
+        Map<String, String> values = new LinkedHashMap<>();
+        for (FormBody.Pair pair : form.pairs()) {
+            if (!pair.name().equals("slug")) {
+                body.put(pair.name(), pair.value());
+                values.put(pair.name(), pair.value());
+            }
+        }
+        try {
+            IntakeSubmission.Result result = submission.submit(body, request.sourceIp());
+            String thanks = "/" + slug + "/danke";
+            if (result instanceof IntakeSubmission.Accepted accepted) {
+                return HtmlResponses.redirect(303, thanks + "?ref=" + accepted.ticket().reference(), Caching.PRIVATE);
+            }
+            return HtmlResponses.redirect(303, thanks, Caching.PRIVATE);
+        } catch (ApiException e) {
+            if (e.status() != 400) {
+                throw e;
+            }
+            WizardFlow flow = tenant.branch().flow(values.getOrDefault("flow", "")).orElse(null);
+            Map<String, String> errors = e.fieldErrors().isEmpty() ? Map.of("flow", e.getMessage()) : e.fieldErrors();
+            String ref = Optional.ofNullable(values.get("ref")).filter(t -> TOKEN.matcher(t).matches()).orElse(null);
+            return HtmlResponses.page(request, 400, pages.wizard(tenant, flow, ref, values, errors), Caching.PRIVATE);
+        }
+    }
+
+    private Tenant tenant(String slug) {
+        return app.tenants().bySlug(slug).orElseThrow(() -> new ApiException(404, "not_found",
+                "Diese Seite gibt es nicht. Vielleicht hat sich die Adresse geändert."));
+    }
+
+    private APIGatewayV2HTTPResponse errorPage(ApiRequest request, Tenant tenant, int status, String message) {
+        String heading = switch (status) {
+            case 404 -> "Seite nicht gefunden";
+            case 429 -> "Zu viele Anfragen";
+            case 400, 413, 415 -> "Das hat nicht geklappt";
+            default -> "Vorübergehend nicht erreichbar";
+        };
+        return HtmlResponses.page(request, status, pages.notFound(tenant, heading, message),
+                status == 404 ? Caching.SHORT : Caching.PRIVATE);
+    }
+
+    private static String method(ApiRequest request) {
+        return request.event().getRequestContext() == null || request.event().getRequestContext().getHttp() == null
+                ? "GET" : request.event().getRequestContext().getHttp().getMethod();
+    }
+}
