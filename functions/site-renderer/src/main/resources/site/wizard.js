@@ -49,6 +49,12 @@
     return !first;
   }
 
+  // a corrected answer loses its message at once, not only on the next "Weiter"
+  form.addEventListener('input', function (event) {
+    var el = event.target;
+    if (el.getAttribute('aria-invalid') === 'true' && !problem(el)) { mark(el, ''); }
+  });
+
   back.addEventListener('click', function () { show(current - 1); steps[current].querySelector('input,select,textarea').focus(); });
 
   form.addEventListener('submit', function (event) {

@@ -42,9 +42,9 @@ public final class WizardForms {
         String id = branch.wireName() + "/" + flow.id();
         List<Step> steps = switch (id) {
             case "handwerk/notfall" -> List.of(
-                    step("Was ist passiert?",
+                    step("Ihr Notfall",
                             textarea("message", "Was ist passiert?", true, "Bitte beschreiben Sie kurz, was passiert ist."),
-                            text("address", "Adresse des Einsatzorts", true, "street-address", "Strasse, Nummer, Ort",
+                            text("address", "Adresse des Einsatzorts", true, "address-line1", "Strasse, Nummer, Ort",
                                     "Bitte geben Sie an, wohin wir kommen sollen.")),
                     step("Wie erreichen wir Sie?", phone(), optionalName()));
             case "handwerk/standard" -> List.of(
@@ -53,7 +53,7 @@ public final class WizardForms {
                             "Bitte wählen Sie eine Kategorie.")),
                     step("Beschreibung", textarea("message", "Was sollen wir erledigen?", true,
                             "Bitte beschreiben Sie Ihr Anliegen.")),
-                    step("Einsatzort", text("address", "Adresse", true, "street-address", "Strasse, Nummer, Ort",
+                    step("Einsatzort", text("address", "Adresse", true, "address-line1", "Strasse, Nummer, Ort",
                             "Bitte geben Sie die Adresse an.")),
                     step("Wann passt es Ihnen?", select("timing", "Zeitpunkt", false,
                             List.of("So bald wie möglich", "Diese Woche", "Nächste Woche", "Flexibel"), null)),
@@ -65,7 +65,7 @@ public final class WizardForms {
                             text("size", "Umfang", false, null, "z. B. Bad 8 m², zwei Nasszellen", null)),
                     step("Zeitraum und Ort",
                             text("timing", "Gewünschter Zeitraum", false, null, "z. B. Frühling 2027", null),
-                            text("address", "Adresse des Objekts", false, "street-address", null, null)),
+                            text("address", "Adresse des Objekts", false, "address-line1", null, null)),
                     step("Bemerkungen", textarea("message", "Was sollten wir noch wissen?", false, null)),
                     contact());
             case "gastro/reservierung" -> List.of(
@@ -83,7 +83,7 @@ public final class WizardForms {
             case "gastro/catering" -> List.of(
                     step("Ihr Catering", input("date", "Datum", "date", true, "Bitte wählen Sie ein Datum."),
                             input("persons", "Anzahl Personen", "number", true, "Bitte geben Sie die Anzahl Personen an."),
-                            text("location", "Ort", false, "street-address", null, null)),
+                            text("location", "Ort", false, "address-line1", null, null)),
                     step("Wünsche", textarea("message", "Was dürfen wir vorbereiten?", false, null)),
                     contact());
             case "beauty/termin" -> List.of(
