@@ -205,7 +205,10 @@ final class SitePages {
         model.put("canonical", publicBaseUrl + base + "/" + current);
         model.put("logoText", config.path("theme").path("logoText").asText(tenant.name()));
         model.put("primary", color(config.path("theme").path("primary"), "#1f4e79"));
+        model.put("primaryHex", ((String) model.get("primary")).substring(1));
         model.put("accent", color(config.path("theme").path("accent"), "#f2c94c"));
+        model.put("onPrimary", readableOn((String) model.get("primary")));
+        model.put("onAccent", readableOn((String) model.get("accent")));
         model.put("wizard", tenant.has(Module.WIZARD));
         boolean website = tenant.has(Module.WEBSITE);
         model.put("legalLinks", website);
@@ -258,7 +261,10 @@ final class SitePages {
         model.put("logoText", "OpsFabric");
         model.put("home", "/");
         model.put("primary", "#1f4e79");
+        model.put("primaryHex", "1f4e79");
         model.put("accent", "#f2c94c");
+        model.put("onPrimary", "#fff");
+        model.put("onAccent", "#111827");
         model.put("nav", List.of());
         model.put("hasNav", false);
         model.put("description", "Diese Seite gibt es nicht.");
@@ -286,6 +292,26 @@ final class SitePages {
     private static String color(JsonNode node, String fallback) {
         String value = node.asText("");
         return COLOR.matcher(value).matches() ? value : fallback;
+    }
+
+    /**
+     * Black or white text, whichever contrasts more with the tenant's colour (WCAG relative
+     * luminance), so any brand colour keeps buttons and the header readable.
+     */
+    static String readableOn(String hex) {
+        String h = hex.length() == 4
+                ? "" + hex.charAt(1) + hex.charAt(1) + hex.charAt(2) + hex.charAt(2) + hex.charAt(3) + hex.charAt(3)
+                : hex.substring(1);
+        double luminance = 0;
+        double[] weights = {0.2126, 0.7152, 0.0722};
+        for (int i = 0; i < 3; i++) {
+            double c = Integer.parseInt(h.substring(i * 2, i * 2 + 2), 16) / 255.0;
+            c = c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
+            luminance += weights[i] * c;
+        }
+        double contrastWithWhite = 1.05 / (luminance + 0.05);
+        double contrastWithDark = (luminance + 0.05) / 0.0598;
+        return contrastWithWhite >= contrastWithDark ? "#fff" : "#111827";
     }
 
     private static String text(JsonNode node) {

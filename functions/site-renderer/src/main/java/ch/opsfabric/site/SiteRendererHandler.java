@@ -34,6 +34,7 @@ import software.amazon.awssdk.core.exception.SdkException;
  */
 public final class SiteRendererHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9-]{1,64}");
     private static final Pattern HOME = Pattern.compile("/([a-z0-9-]{1,64})/");
     private static final Pattern REFERENCE = Pattern.compile("K-\\d{4}-[0-9A-Z]{4}");
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{22}");
@@ -80,6 +81,10 @@ public final class SiteRendererHandler implements RequestHandler<APIGatewayV2HTT
         switch (request.routeKey()) {
             case "GET /{slug}" -> {
                 String slug = request.pathParameter("slug").orElse("");
+                if (!SLUG.matcher(slug).matches()) {
+                    // /favicon.ico, /robots.txt and the like: no tenant, no redirect
+                    return errorPage(request, null, 404, "Diese Seite gibt es nicht.");
+                }
                 return path.endsWith("/") ? home(request, slug)
                         : HtmlResponses.redirect(301, "/" + slug + "/", Caching.PUBLIC);
             }
