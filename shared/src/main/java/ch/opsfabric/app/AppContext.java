@@ -13,6 +13,7 @@ import ch.opsfabric.store.DynamoCallStats;
 import ch.opsfabric.store.DynamoFormRefs;
 import ch.opsfabric.store.DynamoOptOuts;
 import ch.opsfabric.store.DynamoRateLimiter;
+import ch.opsfabric.store.DynamoReviewQueue;
 import ch.opsfabric.store.DynamoSmsLedger;
 import ch.opsfabric.store.DynamoSmsWindows;
 import ch.opsfabric.store.DynamoTenantDirectory;
@@ -59,6 +60,7 @@ public final class AppContext {
     private final DynamoSmsWindows smsWindows;
     private final DynamoCallStats callStats;
     private final DynamoFormRefs formRefs;
+    private final DynamoReviewQueue reviews;
     private final SmsTemplates smsTemplates;
     private final Map<String, SmsProvider> smsProviders;
     private final DynamoRateLimiter intakeRateLimiter;
@@ -78,6 +80,7 @@ public final class AppContext {
         this.smsWindows = new DynamoSmsWindows(table);
         this.callStats = new DynamoCallStats(table);
         this.formRefs = new DynamoFormRefs(table);
+        this.reviews = new DynamoReviewQueue(table);
         this.smsTemplates = new SmsTemplates();
         this.smsProviders = smsProviders.stream().collect(Collectors.toUnmodifiableMap(SmsProvider::name, Function.identity()));
         this.intakeRateLimiter = new DynamoRateLimiter(table, settings.intakeRateLimitPerMinute());
@@ -200,6 +203,10 @@ public final class AppContext {
 
     public DynamoFormRefs formRefs() {
         return formRefs;
+    }
+
+    public DynamoReviewQueue reviews() {
+        return reviews;
     }
 
     public SmsTemplates smsTemplates() {

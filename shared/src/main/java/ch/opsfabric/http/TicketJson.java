@@ -32,6 +32,10 @@ public final class TicketJson {
                 .put("updatedAt", text(t.updatedAt()))
                 .put("slaDueAt", text(t.slaDueAt()))
                 .put("firstResponseAt", text(t.firstResponseAt()))
+                .put("appointmentAt", text(t.appointmentAt()))
+                .put("reviewDueAt", text(t.reviewDueAt()))
+                .put("reviewRequestSentAt", text(t.reviewRequestSentAt()))
+                .put("reviewClickedAt", text(t.reviewClickedAt()))
                 .put("slaBreached", t.slaBreached(now));
         ObjectNode fields = node.putObject("fields");
         t.fields().forEach(fields::put);

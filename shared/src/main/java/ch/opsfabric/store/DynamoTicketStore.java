@@ -171,21 +171,52 @@ public final class DynamoTicketStore implements TicketStore {
     }
 
     @Override
-    public Ticket changeStatus(String tenantId, String ticketId, TicketStatus from, TicketStatus to,
-                               String note, Instant at) {
-        String expression = "SET #status = :to, GSI1PK = :gsi1pk, updatedAt = :at, history = list_append(history, :entry)";
+    public Ticket changeStatus(String tenantId, String ticketId, StatusChange change) {
+        TicketStatus from = change.from();
+        TicketStatus to = change.to();
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":to", AttributeValue.fromS(to.name()));
+        values.put(":from", AttributeValue.fromS(from.name()));
+        values.put(":gsi1pk", AttributeValue.fromS(Keys.ticketsByStatus(tenantId, to)));
+        values.put(":at", AttributeValue.fromS(change.at().toString()));
+        values.put(":entry", UpdateBuilder.historyEntry(TicketEvent.status(change.at(), from, to, change.note())));
+        StringBuilder set = new StringBuilder(
+                "SET #status = :to, GSI1PK = :gsi1pk, updatedAt = :at, history = list_append(history, :entry)");
+        List<String> remove = new ArrayList<>();
         if (from.awaitsResponse() && !to.awaitsResponse()) {
-            expression += ", firstResponseAt = if_not_exists(firstResponseAt, :at)";
+            set.append(", firstResponseAt = if_not_exists(firstResponseAt, :at)");
         }
+        if (change.appointmentAt() != null) {
+            set.append(", appointmentAt = :appointment");
+            values.put(":appointment", AttributeValue.fromS(change.appointmentAt().toString()));
+        }
+        if (to == TicketStatus.DONE && change.reviewDueAt() != null) {
+            // into the sparse due-review index, unless a request went out before (rework, done again)
+            set.append(", reviewDueAt = :due, GSI2PK = :reviewPk, GSI2SK = :reviewSk");
+            values.put(":due", AttributeValue.fromS(change.reviewDueAt().toString()));
+            values.put(":reviewPk", AttributeValue.fromS(Keys.REVIEW_DUE));
+            values.put(":reviewSk", AttributeValue.fromS(Keys.reviewDue(change.reviewDueAt(), tenantId, ticketId)));
+        }
+        if (from == TicketStatus.DONE && to.ordinal() < TicketStatus.DONE.ordinal()) {
+            remove.add("reviewDueAt");
+            remove.add(Keys.GSI2PK);
+            remove.add(Keys.GSI2SK);
+        }
+        String condition = "#status = :from";
+        if (to == TicketStatus.DONE && change.reviewDueAt() != null) {
+            condition += " AND attribute_not_exists(reviewRequestSentAt)";
+        }
+        String expression = set + (remove.isEmpty() ? "" : " REMOVE " + String.join(", ", remove));
         try {
-            return update(tenantId, ticketId, expression, "#status = :from",
-                    Map.of("#status", "status"),
-                    Map.of(":to", AttributeValue.fromS(to.name()),
-                            ":from", AttributeValue.fromS(from.name()),
-                            ":gsi1pk", AttributeValue.fromS(Keys.ticketsByStatus(tenantId, to)),
-                            ":at", AttributeValue.fromS(at.toString()),
-                            ":entry", UpdateBuilder.historyEntry(TicketEvent.status(at, from, to, note))));
-        } catch (ConditionalCheckFailedException changed) {
+            return update(tenantId, ticketId, expression, condition, Map.of("#status", "status"), values);
+        } catch (ConditionalCheckFailedException failed) {
+            Ticket current = find(tenantId, ticketId).orElseThrow(() ->
+                    new ConcurrentChangeException("Das Ticket gibt es nicht mehr."));
+            if (current.status() == from && current.reviewRequestSentAt() != null) {
+                // the customer was asked already: move without planning a second request
+                return changeStatus(tenantId, ticketId, new StatusChange(from, to, change.note(), change.at(),
+                        change.appointmentAt(), null));
+            }
             throw new ConcurrentChangeException("Das Ticket wurde inzwischen geändert; bitte neu laden.");
         }
     }

@@ -13,7 +13,13 @@ public final class Keys {
     public static final String GSI1 = "GSI1";
     public static final String GSI1PK = "GSI1PK";
     public static final String GSI1SK = "GSI1SK";
+    public static final String GSI2 = "GSI2";
+    public static final String GSI2PK = "GSI2PK";
+    public static final String GSI2SK = "GSI2SK";
     public static final String EXPIRES_AT = "expiresAt";
+
+    /** The one partition of the sparse due-review index: only tickets waiting for a review request. */
+    public static final String REVIEW_DUE = "REVIEW_DUE";
 
     public static final String POINTER_SK = "POINTER";
     public static final String TENANT_SK = "TENANT";
@@ -59,6 +65,20 @@ public final class Keys {
 
     public static String stats(java.time.LocalDate day) {
         return "STATS#" + day;
+    }
+
+    /** Sorts by due time; {@code dueBefore} bounds a query to "due up to now". */
+    public static String reviewDue(java.time.Instant dueAt, String tenantId, String ticketId) {
+        return dueAt + "#" + tenantId + "#" + ticketId;
+    }
+
+    /** Upper bound for {@code GSI2SK < :bound}: '$' sorts right after the '#' that follows the time. */
+    public static String dueBefore(java.time.Instant now) {
+        return now + "$";
+    }
+
+    public static String reviewToken(String token) {
+        return "REVIEWLINK#" + token;
     }
 
     public static String formRef(String token) {

@@ -49,6 +49,12 @@ final class TicketItem {
     Instant updatedAt;
     Instant slaDueAt;
     Instant firstResponseAt;
+    Instant appointmentAt;
+    Instant reviewDueAt;
+    Instant reviewRequestSentAt;
+    Instant reviewClickedAt;
+    String gsi2pk;
+    String gsi2sk;
 
     static final class EventItem {
         Instant at;
@@ -112,6 +118,18 @@ final class TicketItem {
             .addAttribute(Instant.class, a -> a.name("slaDueAt").getter(i -> i.slaDueAt).setter((i, v) -> i.slaDueAt = v))
             .addAttribute(Instant.class, a -> a.name("firstResponseAt").getter(i -> i.firstResponseAt)
                     .setter((i, v) -> i.firstResponseAt = v))
+            .addAttribute(Instant.class, a -> a.name("appointmentAt").getter(i -> i.appointmentAt)
+                    .setter((i, v) -> i.appointmentAt = v))
+            .addAttribute(Instant.class, a -> a.name("reviewDueAt").getter(i -> i.reviewDueAt)
+                    .setter((i, v) -> i.reviewDueAt = v))
+            .addAttribute(Instant.class, a -> a.name("reviewRequestSentAt").getter(i -> i.reviewRequestSentAt)
+                    .setter((i, v) -> i.reviewRequestSentAt = v))
+            .addAttribute(Instant.class, a -> a.name("reviewClickedAt").getter(i -> i.reviewClickedAt)
+                    .setter((i, v) -> i.reviewClickedAt = v))
+            .addAttribute(String.class, a -> a.name(Keys.GSI2PK).getter(i -> i.gsi2pk).setter((i, v) -> i.gsi2pk = v)
+                    .tags(secondaryPartitionKey(Keys.GSI2)))
+            .addAttribute(String.class, a -> a.name(Keys.GSI2SK).getter(i -> i.gsi2sk).setter((i, v) -> i.gsi2sk = v)
+                    .tags(secondarySortKey(Keys.GSI2)))
             .build();
 
     Ticket toTicket() {
@@ -122,6 +140,7 @@ final class TicketItem {
         return new Ticket(tenantId, id, reference, TicketSource.fromWire(source), TicketStatus.valueOf(status),
                 Urgency.valueOf(urgency), phone, name, email, flow, category, message, fields,
                 contactCount == null ? 0 : contactCount, events,
-                localDate == null ? null : LocalDate.parse(localDate), createdAt, updatedAt, slaDueAt, firstResponseAt);
+                localDate == null ? null : LocalDate.parse(localDate), createdAt, updatedAt, slaDueAt, firstResponseAt,
+                appointmentAt, reviewDueAt, reviewRequestSentAt, reviewClickedAt);
     }
 }

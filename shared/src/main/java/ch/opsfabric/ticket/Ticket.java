@@ -12,6 +12,8 @@ import java.util.Map;
  * @param reference     short human reference for phone and SMS, e.g. {@code K-2611-7QX4}
  * @param slaDueAt      the response deadline, quiet hours excluded
  * @param firstResponseAt when the ticket first left NEW/NEEDS_CALLBACK; null until then
+ * @param appointmentAt   the agreed appointment, set with the move to SCHEDULED; may be null
+ * @param reviewDueAt     when the review request is due (DONE + the tenant's delay); null when none is planned
  */
 public record Ticket(
         String tenantId,
@@ -33,7 +35,11 @@ public record Ticket(
         Instant createdAt,
         Instant updatedAt,
         Instant slaDueAt,
-        Instant firstResponseAt) {
+        Instant firstResponseAt,
+        Instant appointmentAt,
+        Instant reviewDueAt,
+        Instant reviewRequestSentAt,
+        Instant reviewClickedAt) {
 
     public Ticket {
         fields = fields == null ? Map.of() : Map.copyOf(fields);

@@ -27,7 +27,25 @@ public interface TicketStore {
      * Moves the ticket from {@code from} to {@code to}; fails with {@link ConcurrentChangeException}
      * when the stored status is no longer {@code from}.
      */
-    Ticket changeStatus(String tenantId, String ticketId, TicketStatus from, TicketStatus to, String note, Instant at);
+    default Ticket changeStatus(String tenantId, String ticketId, TicketStatus from, TicketStatus to, String note,
+                                Instant at) {
+        return changeStatus(tenantId, ticketId, new StatusChange(from, to, note, at, null, null));
+    }
+
+    /**
+     * The full move: with an appointment (to SCHEDULED) or a planned review request (to DONE,
+     * which puts the ticket into the due-review index). Moving back out of DONE takes an unsent
+     * review request out again.
+     */
+    Ticket changeStatus(String tenantId, String ticketId, StatusChange change);
+
+    /**
+     * @param appointmentAt set with a move to SCHEDULED; may be null
+     * @param reviewDueAt   set with a move to DONE when a review request is planned; may be null
+     */
+    record StatusChange(TicketStatus from, TicketStatus to, String note, Instant at, Instant appointmentAt,
+                        Instant reviewDueAt) {
+    }
 
     Ticket addNote(String tenantId, String ticketId, String note, Instant at);
 

@@ -55,6 +55,17 @@ public final class TestAws {
                 deferred, List.of(), new Settings("http://localhost:3000", 1000, secrets));
     }
 
+    /** A fresh, empty copy of the template's table, for tests that look at the whole table. */
+    public static String freshTable() {
+        return aws().createTables("t" + UUID.randomUUID().toString().substring(0, 8) + "-").get("OpsTable");
+    }
+
+    public static AppContext app(Clock clock, String tableName, String outboundQueueUrl,
+                                 ch.opsfabric.messaging.DeferredDelivery deferred) {
+        return new AppContext(clock, aws().dynamo(), tableName, aws().sqs(), outboundQueueUrl,
+                deferred, List.of(), new Settings("http://localhost:3000", 1000, DEV_SECRETS));
+    }
+
     /** A fresh copy of the template's queues for one test class: what it finds there, it put there. */
     public static Map<String, String> freshQueues() {
         return aws().createQueues("t" + UUID.randomUUID().toString().substring(0, 8) + "-", 1);
@@ -62,14 +73,20 @@ public final class TestAws {
 
     /** A new handwerk tenant with a unique business line; {@code configJson} is merged into its config. */
     public static Tenant newTenant(DynamoTenantDirectory directory, String configJson) {
+        return newTenant(directory, configJson, "https://g.page/r/test/review");
+    }
+
+    /** @param reviewLink the tenant's Google review link, or null for none */
+    public static Tenant newTenant(DynamoTenantDirectory directory, String configJson, String reviewLink) {
         String id = "t-" + UUID.randomUUID().toString().substring(0, 8);
         String line = "+41445" + String.format("%06d", Math.floorMod(id.hashCode(), 1_000_000));
         Tenant tenant = TenantJson.read(Json.parse("""
                 {"id":"%s","slug":"%s","name":"Test Sanitär %s","branch":"handwerk",
                  "config":{"phoneLines":["%s"],"ownerMobile":"+41795550101",
-                           "googleReviewLink":"https://g.page/r/test/review",
+                           %s
                            "sms":{"provider":"console","sender":"TestSanit"} %s}}"""
-                .formatted(id, id, id, line, configJson.isBlank() ? "" : "," + configJson)));
+                .formatted(id, id, id, line, reviewLink == null ? "" : "\"googleReviewLink\":\"" + reviewLink + "\",",
+                        configJson.isBlank() ? "" : "," + configJson)));
         directory.put(tenant, List.of("key-" + id));
         return tenant;
     }

@@ -94,6 +94,9 @@ public final class SiteRendererHandler implements RequestHandler<APIGatewayV2HTT
             case "POST /{slug}/anfrage" -> {
                 return submitForm(request, request.pathParameter("slug").orElse(""));
             }
+            case "GET /r/{token}" -> {
+                return reviewClick(request, request.pathParameter("token").orElse(""));
+            }
             default -> {
                 Matcher home = HOME.matcher(path == null ? "" : path);
                 String method = method(request);
@@ -188,6 +191,23 @@ public final class SiteRendererHandler implements RequestHandler<APIGatewayV2HTT
             String ref = Optional.ofNullable(values.get("ref")).filter(t -> TOKEN.matcher(t).matches()).orElse(null);
             return HtmlResponses.page(request, 400, pages.wizard(tenant, flow, ref, values, errors), Caching.PRIVATE);
         }
+    }
+
+    /**
+     * The tracked link of a review request: the first click is recorded on the ticket, every
+     * click goes on to the tenant's Google review page. No gating: everyone lands on Google.
+     */
+    private APIGatewayV2HTTPResponse reviewClick(ApiRequest request, String token) {
+        Optional<String> target = app.reviews().resolveLink(token).flatMap(link -> app.tenants().byId(link.tenantId())
+                .flatMap(tenant -> tenant.config().googleReview().map(url -> {
+                    app.reviews().recordClick(link.tenantId(), link.ticketId(), app.clock().instant());
+                    Log.info("review.clicked", Map.of("tenant", link.tenantId(), "ticket", link.ticketId()));
+                    return url;
+                })));
+        if (target.isEmpty()) {
+            return errorPage(request, null, 404, "Dieser Link ist nicht (mehr) gültig.");
+        }
+        return HtmlResponses.redirect(302, target.get(), Caching.PRIVATE);
     }
 
     private Tenant tenant(String slug) {

@@ -16,11 +16,13 @@ import ch.opsfabric.ticket.TicketStore;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@code PATCH /api/tickets/{id}} with {@code {"status": "...", "note": "..."}}. Status moves go
+ * {@code PATCH /api/tickets/{id}} with {@code {"status": "...", "note": "...", "appointmentAt": "..."}}. Status moves go
  * through the state machine (409 when not allowed) and are written conditionally on the status
  * that was read (409 when someone else moved it meanwhile). Setting the current status again
  * changes nothing.
@@ -31,10 +33,12 @@ final class UpdateTicketRoute implements ApiRoute {
 
     private final AppContext app;
     private final StaffAuth auth;
+    private final StatusUpdates statusUpdates;
 
     UpdateTicketRoute(AppContext app, StaffAuth auth) {
         this.app = app;
         this.auth = auth;
+        this.statusUpdates = new StatusUpdates(app);
     }
 
     @Override
@@ -50,6 +54,17 @@ final class UpdateTicketRoute implements ApiRoute {
             }
         }
         String note = body.hasNonNull("note") ? body.get("note").asText().strip() : null;
+        Instant appointment = null;
+        if (body.hasNonNull("appointmentAt")) {
+            try {
+                appointment = OffsetDateTime.parse(body.get("appointmentAt").asText()).toInstant();
+            } catch (DateTimeParseException e) {
+                errors.put("appointmentAt", "Bitte geben Sie den Termin als Datum mit Uhrzeit an, z. B. 2026-12-03T14:00:00+01:00.");
+            }
+            if (target != TicketStatus.SCHEDULED && appointment != null) {
+                errors.put("appointmentAt", "Einen Termin gibt es nur mit dem Status SCHEDULED.");
+            }
+        }
         if (note != null && note.length() > MAX_NOTE) {
             errors.put("note", "Die Notiz ist zu lang (höchstens " + MAX_NOTE + " Zeichen).");
         }
@@ -67,13 +82,16 @@ final class UpdateTicketRoute implements ApiRoute {
                 throw new ApiException(409, "illegal_transition", "Ein Ticket im Status " + ticket.status()
                         + " kann nicht nach " + target + " wechseln.");
             }
+            Instant reviewDueAt = target == TicketStatus.DONE ? statusUpdates.reviewDueAt(tenant, ticket, now) : null;
             try {
-                updated = app.tickets().changeStatus(tenant.id(), ticket.id(), ticket.status(), target, emptyToNull(note), now);
+                updated = app.tickets().changeStatus(tenant.id(), ticket.id(), new TicketStore.StatusChange(
+                        ticket.status(), target, emptyToNull(note), now, appointment, reviewDueAt));
             } catch (TicketStore.ConcurrentChangeException e) {
                 throw new ApiException(409, "conflict", e.getMessage());
             }
             Log.info("ticket.status", Map.of("tenant", tenant.id(), "ticket", ticket.id(),
                     "from", ticket.status(), "to", target));
+            statusUpdates.notifyCustomer(tenant, updated, now);
         } else if (note != null && !note.isEmpty()) {
             updated = app.tickets().addNote(tenant.id(), ticket.id(), note, now);
         }

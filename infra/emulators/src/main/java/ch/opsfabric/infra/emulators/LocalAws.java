@@ -56,7 +56,7 @@ public final class LocalAws implements AutoCloseable {
                 .credentialsProvider(credentials())
                 .httpClient(UrlConnectionHttpClient.create())
                 .build();
-        createTables();
+        createTables("");
         this.queueUrls = createQueues("", visibilityTimeoutSeconds);
     }
 
@@ -138,7 +138,12 @@ public final class LocalAws implements AutoCloseable {
         return url;
     }
 
-    private void createTables() {
+    /**
+     * Creates every table of the template under {@code prefix} (empty: the stack's own tables).
+     * A test that counts what a whole-table operation sees takes its own copy. Returns logical id → name.
+     */
+    public Map<String, String> createTables(String prefix) {
+        Map<String, String> names = new LinkedHashMap<>();
         template.resourcesOfType("AWS::DynamoDB::Table").forEach((logicalId, resource) -> {
             JsonNode props = resource.path("Properties");
             List<AttributeDefinition> attributes = new ArrayList<>();
@@ -154,8 +159,10 @@ public final class LocalAws implements AutoCloseable {
                             .projectionType(gsi.path("Projection").path("ProjectionType").asText("ALL"))
                             .build())
                     .build()));
+            String name = prefix + tableName(logicalId);
+            names.put(logicalId, name);
             CreateTableRequest.Builder request = CreateTableRequest.builder()
-                    .tableName(tableName(logicalId))
+                    .tableName(name)
                     .attributeDefinitions(attributes)
                     .keySchema(keySchema(props.path("KeySchema")))
                     .billingMode(BillingMode.PAY_PER_REQUEST);
@@ -165,6 +172,7 @@ public final class LocalAws implements AutoCloseable {
             // dynalite has no UpdateTimeToLive: expired items simply stay, so code never relies on TTL deletion
             dynamo.createTable(request.build());
         });
+        return names;
     }
 
     private static List<KeySchemaElement> keySchema(JsonNode node) {

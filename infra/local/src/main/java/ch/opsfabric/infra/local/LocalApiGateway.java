@@ -107,15 +107,13 @@ final class LocalApiGateway implements AutoCloseable {
                 Map<String, String> params = match(route.segments(), rawPath);
                 if (params != null) {
                     APIGatewayV2HTTPEvent event = event(exchange, route.route(), rawPath, params, body);
-                    Object response = route.route().function().invoke(event);
-                    send(exchange, (APIGatewayV2HTTPResponse) response);
+                    send(exchange, route.route().function().invokeHttp(event));
                     return;
                 }
             }
             if (fallback != null) {
                 // API Gateway's $default route: whatever no other route matched
-                send(exchange, (APIGatewayV2HTTPResponse) fallback.function().invoke(
-                        event(exchange, fallback, rawPath, Map.of(), body)));
+                send(exchange, fallback.function().invokeHttp(event(exchange, fallback, rawPath, Map.of(), body)));
                 return;
             }
             send(exchange, json(404, "{\"message\":\"Not Found\"}"));

@@ -40,6 +40,7 @@ public final class LocalStack implements AutoCloseable {
     private final AppContext app;
     private final List<Tenant> tenants;
     private final LocalScheduler scheduler;
+    private final LocalCron cron;
     private final LocalApiGateway gateway;
     private final List<SqsEventSource> pollers = new ArrayList<>();
 
@@ -59,6 +60,7 @@ public final class LocalStack implements AutoCloseable {
             this.tenants = DemoTenants.seed((DynamoTenantDirectory) app.tenants());
             LocalFunctions functions = new LocalFunctions(template, app);
             this.gateway = new LocalApiGateway(actualPort, functions.routes(), new DevRoutes(app, clock, console));
+            this.cron = new LocalCron(functions.schedules(), clock);
             for (LocalFunctions.QueueSource source : functions.queueSources()) {
                 SqsEventSource poller = new SqsEventSource(aws.sqs(), aws.queueUrl(source.queueLogicalId()),
                         event -> (SQSBatchResponse) source.function().invoke(event), 1);
@@ -77,6 +79,7 @@ public final class LocalStack implements AutoCloseable {
             stack.gateway.start();
             stack.pollers.forEach(SqsEventSource::start);
             stack.scheduler.start();
+            stack.cron.start();
             return stack;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open port " + port, e);
@@ -133,6 +136,7 @@ public final class LocalStack implements AutoCloseable {
     @Override
     public synchronized void close() {
         gateway.close();
+        cron.close();
         scheduler.close();
         pollers.forEach(SqsEventSource::close);
         aws.close();

@@ -1,0 +1,93 @@
+package ch.opsfabric.reviewcron;
+
+import ch.opsfabric.app.AppContext;
+import ch.opsfabric.crypto.Hashes;
+import ch.opsfabric.log.Log;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The review engine's trigger, for two callers with one handler: EventBridge Scheduler every
+ * 15 minutes (the event is the schedule's input, no envelope) and
+ * {@code POST /api/cron/review-request} with {@code Authorization: Bearer <cron secret>} (an API
+ * Gateway payload-2.0 event). Both arrive as plain maps, so neither needs a typed event class.
+ */
+public final class ReviewCronHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+
+    private final AppContext app;
+    private final ReviewRequests reviews;
+
+    public ReviewCronHandler() {
+        this(AppContext.fromEnvironment());
+    }
+
+    public ReviewCronHandler(AppContext app) {
+        this.app = app;
+        this.reviews = new ReviewRequests(app);
+    }
+
+    @Override
+    public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+        if (event != null && event.containsKey("requestContext") && event.containsKey("routeKey")) {
+            return http(event);
+        }
+        return summary(reviews.run());
+    }
+
+    private Map<String, Object> http(Map<String, Object> event) {
+        if (!"POST /api/cron/review-request".equals(event.get("routeKey"))) {
+            return response(404, "{\"error\":\"not_found\",\"message\":\"Diese Adresse gibt es nicht.\"}");
+        }
+        String expected = app.settings().secrets().cronSecret();
+        String header = header(event, "authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return response(401, "{\"error\":\"unauthorized\",\"message\":\"Bearer-Token fehlt.\"}");
+        }
+        if (expected == null || !Hashes.constantTimeEquals(expected, header.substring(7).strip())) {
+            Log.warn("review.cron_forbidden", Map.of());
+            return response(403, "{\"error\":\"forbidden\",\"message\":\"Ungültiges Token.\"}");
+        }
+        ReviewRequests.Result result = reviews.run();
+        return response(200, "{\"due\":" + result.due() + ",\"sent\":" + result.sent() + ",\"skipped\":" + result.skipped()
+                + ",\"waiting\":" + result.waiting() + ",\"claimedElsewhere\":" + result.claimedElsewhere()
+                + ",\"failed\":" + result.failed() + "}");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String header(Map<String, Object> event, String name) {
+        Object headers = event.get("headers");
+        if (!(headers instanceof Map<?, ?> map)) {
+            return null;
+        }
+        for (Map.Entry<String, Object> e : ((Map<String, Object>) map).entrySet()) {
+            if (e.getKey().toLowerCase(Locale.ROOT).equals(name)) {
+                return String.valueOf(e.getValue());
+            }
+        }
+        return null;
+    }
+
+    private static Map<String, Object> response(int status, String json) {
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put("statusCode", status);
+        response.put("headers", Map.of("content-type", "application/json; charset=utf-8", "cache-control", "no-store"));
+        response.put("body", json);
+        response.put("isBase64Encoded", false);
+        return response;
+    }
+
+    private static Map<String, Object> summary(ReviewRequests.Result result) {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("due", result.due());
+        summary.put("sent", result.sent());
+        summary.put("skipped", result.skipped());
+        summary.put("waiting", result.waiting());
+        summary.put("claimedElsewhere", result.claimedElsewhere());
+        summary.put("failed", result.failed());
+        summary.put("readUnits", result.readUnits());
+        return summary;
+    }
+}

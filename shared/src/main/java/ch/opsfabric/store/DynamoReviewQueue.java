@@ -1,0 +1,156 @@
+package ch.opsfabric.store;
+
+import ch.opsfabric.ticket.Ticket;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
+
+/**
+ * The review requests waiting to go out: a sparse index (GSI2) that holds only DONE tickets with
+ * a planned, unsent request, sorted by due time. "What is due now" reads only due items, however
+ * large the table grows. A ticket leaves the index when it is claimed (the claim is a
+ * conditional write, so overlapping cron runs send one SMS), skipped for good, or moved back.
+ */
+public final class DynamoReviewQueue {
+
+    public static final Duration LINK_LIFETIME = Duration.ofDays(90);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** A page of due tickets and what reading it cost. */
+    public record DuePage(List<Ticket> tickets, Map<String, AttributeValue> next, double consumedReadUnits) {
+    }
+
+    public record ReviewLink(String tenantId, String ticketId) {
+    }
+
+    private final SingleTable db;
+
+    public DynamoReviewQueue(SingleTable db) {
+        this.db = db;
+    }
+
+    public DuePage due(Instant now, int limit, Map<String, AttributeValue> startAfter) {
+        QueryRequest.Builder request = QueryRequest.builder()
+                .tableName(db.tableName())
+                .indexName(Keys.GSI2)
+                .keyConditionExpression("GSI2PK = :pk AND GSI2SK < :bound")
+                .expressionAttributeValues(Map.of(
+                        ":pk", AttributeValue.fromS(Keys.REVIEW_DUE),
+                        ":bound", AttributeValue.fromS(Keys.dueBefore(now))))
+                .limit(limit)
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL);
+        if (startAfter != null && !startAfter.isEmpty()) {
+            request.exclusiveStartKey(startAfter);
+        }
+        QueryResponse response = db.client().query(request.build());
+        List<Ticket> tickets = new ArrayList<>();
+        response.items().forEach(item -> tickets.add(TicketItem.SCHEMA.mapToItem(item).toTicket()));
+        double consumed = response.consumedCapacity() == null || response.consumedCapacity().capacityUnits() == null
+                ? 0 : response.consumedCapacity().capacityUnits();
+        return new DuePage(tickets, response.hasLastEvaluatedKey() ? response.lastEvaluatedKey() : null, consumed);
+    }
+
+    /**
+     * Claims the ticket's review request: records the send time and the link token and takes it
+     * out of the index, only if nobody claimed it before and it is still finished.
+     *
+     * @return false when another run was first (or the ticket moved back meanwhile)
+     */
+    public boolean claim(String tenantId, String ticketId, String token, Instant now) {
+        try {
+            db.client().updateItem(b -> b.tableName(db.tableName())
+                    .key(key(tenantId, ticketId))
+                    .updateExpression("SET reviewRequestSentAt = :now, reviewToken = :token REMOVE GSI2PK, GSI2SK")
+                    .conditionExpression("attribute_not_exists(reviewRequestSentAt) AND GSI2PK = :pk "
+                            + "AND (#status = :done OR #status = :closed)")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(
+                            ":now", AttributeValue.fromS(now.toString()),
+                            ":token", AttributeValue.fromS(token),
+                            ":pk", AttributeValue.fromS(Keys.REVIEW_DUE),
+                            ":done", AttributeValue.fromS("DONE"),
+                            ":closed", AttributeValue.fromS("CLOSED"))));
+            return true;
+        } catch (ConditionalCheckFailedException taken) {
+            return false;
+        }
+    }
+
+    /** Undoes a claim whose SMS could not be queued, so the next run tries again. */
+    public void release(Ticket ticket) {
+        db.client().updateItem(b -> b.tableName(db.tableName())
+                .key(key(ticket.tenantId(), ticket.id()))
+                .updateExpression("SET GSI2PK = :pk, GSI2SK = :sk REMOVE reviewRequestSentAt, reviewToken")
+                .expressionAttributeValues(Map.of(
+                        ":pk", AttributeValue.fromS(Keys.REVIEW_DUE),
+                        ":sk", AttributeValue.fromS(Keys.reviewDue(ticket.reviewDueAt(), ticket.tenantId(), ticket.id())))));
+    }
+
+    /** Takes a ticket out of the index for good (module off, no review link, opted out). */
+    public void drop(String tenantId, String ticketId, String reason, Instant now) {
+        db.client().updateItem(b -> b.tableName(db.tableName())
+                .key(key(tenantId, ticketId))
+                .updateExpression("SET reviewSkipped = :reason, reviewSkippedAt = :now REMOVE GSI2PK, GSI2SK")
+                .expressionAttributeValues(Map.of(
+                        ":reason", AttributeValue.fromS(reason),
+                        ":now", AttributeValue.fromS(now.toString()))));
+    }
+
+    /** A fresh, unguessable link token pointing at the ticket; no personal data in it. */
+    public String createLink(String tenantId, String ticketId, Instant now) {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        Instant expires = now.plus(LINK_LIFETIME);
+        db.client().putItem(b -> b.tableName(db.tableName())
+                .item(Map.of(
+                        Keys.PK, AttributeValue.fromS(Keys.reviewToken(token)),
+                        Keys.SK, AttributeValue.fromS(Keys.POINTER_SK),
+                        "tenantId", AttributeValue.fromS(tenantId),
+                        "ticketId", AttributeValue.fromS(ticketId),
+                        Keys.EXPIRES_AT, AttributeValue.fromN(Long.toString(expires.getEpochSecond()))))
+                .conditionExpression("attribute_not_exists(PK)"));
+        return token;
+    }
+
+    public Optional<ReviewLink> resolveLink(String token) {
+        if (token == null || !token.matches("[A-Za-z0-9_-]{22}")) {
+            return Optional.empty();
+        }
+        GetItemResponse response = db.client().getItem(b -> b.tableName(db.tableName())
+                .key(Map.of(Keys.PK, AttributeValue.fromS(Keys.reviewToken(token)),
+                        Keys.SK, AttributeValue.fromS(Keys.POINTER_SK))));
+        if (!response.hasItem()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ReviewLink(response.item().get("tenantId").s(), response.item().get("ticketId").s()));
+    }
+
+    /** Records the first click only; later clicks change nothing. */
+    public void recordClick(String tenantId, String ticketId, Instant now) {
+        db.client().updateItem(b -> b.tableName(db.tableName())
+                .key(key(tenantId, ticketId))
+                .updateExpression("SET reviewClickedAt = if_not_exists(reviewClickedAt, :now), "
+                        + "reviewClicks = if_not_exists(reviewClicks, :zero) + :one")
+                .conditionExpression("attribute_exists(PK)")
+                .expressionAttributeValues(Map.of(
+                        ":now", AttributeValue.fromS(now.toString()),
+                        ":zero", AttributeValue.fromN("0"),
+                        ":one", AttributeValue.fromN("1"))));
+    }
+
+    private static Map<String, AttributeValue> key(String tenantId, String ticketId) {
+        return Map.of(Keys.PK, AttributeValue.fromS(Keys.tenant(tenantId)), Keys.SK, AttributeValue.fromS(Keys.ticket(ticketId)));
+    }
+}
