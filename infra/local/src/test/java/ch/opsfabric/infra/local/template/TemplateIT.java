@@ -1,0 +1,203 @@
+package ch.opsfabric.infra.local.template;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ch.opsfabric.infra.emulators.SamTemplate;
+import ch.opsfabric.json.Json;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.jar.JarFile;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * template.yaml would deploy: every resource type exists, its properties are ones SAM or
+ * CloudFormation document (required ones present, types and enums right), every Ref/GetAtt/Sub
+ * target exists, every handler class is in the jar its CodeUri names, and the HTTP routes are
+ * exactly the designed ones, with nothing local-only among them. The schemas are copies of the
+ * official SAM schema and CloudFormation registry schemas (src/test/resources/schemas).
+ */
+class TemplateIT {
+
+    private static final Set<String> PSEUDO = Set.of("AWS::AccountId", "AWS::NotificationARNs", "AWS::NoValue",
+            "AWS::Partition", "AWS::Region", "AWS::StackId", "AWS::StackName", "AWS::URLSuffix");
+
+    private final SamTemplate template = SamTemplate.locate();
+    private final JsonNode root = template.root();
+    private final JsonNode sam = schema("/schemas/sam.schema.json");
+
+    private static JsonNode schema(String path) {
+        try (InputStream in = TemplateIT.class.getResourceAsStream(path)) {
+            if (in == null) {
+                return null;
+            }
+            return Json.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void everyResourceMatchesItsSchema() {
+        List<String> errors = new ArrayList<>();
+        SchemaCheck samCheck = new SchemaCheck(sam);
+        errors.addAll(samCheck.check(root.path("Globals"), samCheck.resolve("#/definitions/__main____Globals"), "Globals"));
+        root.path("Resources").fields().forEachRemaining(e -> {
+            String type = e.getValue().path("Type").asText();
+            String path = "Resources." + e.getKey();
+            if (type.startsWith("AWS::Serverless::")) {
+                String name = type.substring("AWS::Serverless::".length()).toLowerCase(Locale.ROOT);
+                JsonNode definition = samCheck.resolve("#/definitions/samtranslator__internal__schema_source__aws_serverless_"
+                        + name + "__Resource");
+                if (definition.isMissingNode()) {
+                    errors.add(path + ": SAM has no type " + type);
+                } else {
+                    errors.addAll(samCheck.check(e.getValue(), definition, path));
+                }
+            } else {
+                JsonNode cfn = schema("/schemas/cloudformation/" + type.toLowerCase(Locale.ROOT).replace("::", "-") + ".json");
+                if (cfn == null) {
+                    errors.add(path + ": no CloudFormation schema for " + type + " (unknown type, or copy its schema)");
+                    return;
+                }
+                assertEquals(type, cfn.get("typeName").asText());
+                JsonNode properties = e.getValue().path("Properties");
+                errors.addAll(new SchemaCheck(cfn).check(properties, cfn, path + ".Properties"));
+                for (JsonNode readOnly : cfn.path("readOnlyProperties")) {
+                    String property = readOnly.asText().replace("/properties/", "");
+                    if (!property.contains("/") && properties.has(property)) {
+                        errors.add(path + ": " + property + " is read-only");
+                    }
+                }
+            }
+        });
+        assertTrue(errors.isEmpty(), String.join("\n", errors));
+    }
+
+    @Test
+    void everyReferenceHasATarget() {
+        Set<String> resources = new HashSet<>();
+        root.path("Resources").fieldNames().forEachRemaining(resources::add);
+        Set<String> parameters = new HashSet<>();
+        root.path("Parameters").fieldNames().forEachRemaining(parameters::add);
+        Set<String> conditions = new HashSet<>();
+        root.path("Conditions").fieldNames().forEachRemaining(conditions::add);
+        List<String> errors = new ArrayList<>();
+        walk(root, "", (path, node) -> {
+            if (node.has("Ref")) {
+                String target = node.get("Ref").asText();
+                if (!resources.contains(target) && !parameters.contains(target) && !PSEUDO.contains(target)) {
+                    errors.add(path + ": Ref " + target + " has no target");
+                }
+            }
+            if (node.has("Fn::GetAtt")) {
+                String target = SamTemplate.referencedLogicalId(node);
+                if (!resources.contains(target)) {
+                    errors.add(path + ": GetAtt " + target + " has no target");
+                }
+            }
+            if (node.has("Fn::If") && !conditions.contains(node.get("Fn::If").get(0).asText())) {
+                errors.add(path + ": no condition " + node.get("Fn::If").get(0).asText());
+            }
+            if (node.has("Fn::Sub") && node.get("Fn::Sub").isTextual()) {
+                Matcher m = Pattern.compile("\\$\\{([^!}][^}]*)}").matcher(node.get("Fn::Sub").asText());
+                while (m.find()) {
+                    String name = m.group(1).split("\\.")[0];
+                    if (!resources.contains(name) && !parameters.contains(name) && !PSEUDO.contains(m.group(1))) {
+                        errors.add(path + ": Sub ${" + m.group(1) + "} has no target");
+                    }
+                }
+            }
+        });
+        assertTrue(errors.isEmpty(), String.join("\n", errors));
+    }
+
+    @Test
+    void everyHandlerClassIsInTheJarItsCodeUriNames() throws IOException {
+        Map<String, JsonNode> functions = template.resourcesOfType("AWS::Serverless::Function");
+        assertEquals(6, functions.size());
+        for (Map.Entry<String, JsonNode> f : functions.entrySet()) {
+            JsonNode props = f.getValue().path("Properties");
+            Path jar = SamTemplate.projectRoot().resolve(props.path("CodeUri").asText());
+            assertTrue(Files.isRegularFile(jar), f.getKey() + ": " + jar + " is built by the function's module");
+            String handler = props.path("Handler").asText();
+            assertTrue(handler.endsWith("::handleRequest"), handler);
+            String entry = handler.substring(0, handler.indexOf("::")).replace('.', '/') + ".class";
+            try (JarFile file = new JarFile(jar.toFile())) {
+                assertTrue(file.getEntry(entry) != null, f.getKey() + ": " + entry + " not in " + jar.getFileName());
+                assertTrue(file.getEntry("ch/opsfabric/app/AppContext.class") != null, "shared code shaded in");
+                assertTrue(file.getEntry("software/amazon/awssdk/http/urlconnection/UrlConnectionHttpClient.class") != null);
+                file.stream().forEach(e -> assertFalse(e.getName().startsWith("io/netty/")
+                        || e.getName().startsWith("org/apache/http") || e.getName().startsWith("org/apache/hc/"),
+                        jar.getFileName() + " carries " + e.getName()));
+            }
+        }
+    }
+
+    @Test
+    void routesAreExactlyTheDesignedOnesAndNothingLocal() {
+        Set<String> routes = new TreeSet<>();
+        template.resourcesOfType("AWS::Serverless::Function").values().forEach(f -> f.path("Properties").path("Events")
+                .forEach(e -> {
+                    if (e.path("Type").asText().equals("HttpApi")) {
+                        routes.add(e.path("Properties").path("Method").asText() + " " + e.path("Properties").path("Path").asText());
+                    }
+                }));
+        assertTrue(routes.stream().noneMatch(r -> r.contains("/_local")), routes.toString());
+        assertEquals(new TreeSet<>(List.of(
+                "POST /api/webhook/missed-call", "POST /api/webhook/missed-call/twilio", "POST /api/webhook/missed-call/sipgate",
+                "POST /api/webhook/sms-reply", "POST /api/webhook/sms-reply/twilio",
+                "POST /api/webhook/sms-reply/ecall/{token}", "GET /api/webhook/sms-reply/ecall/{token}",
+                "POST /api/ticket", "GET /api/tickets", "GET /api/tickets/{id}", "PATCH /api/tickets/{id}",
+                "POST /api/cron/review-request",
+                "GET /{slug}", "GET /{slug}/{page}", "POST /{slug}/anfrage", "GET /r/{token}", "ANY $default")), routes);
+    }
+
+    @Test
+    void functionsAreJava21OnArm64WithSnapStart() {
+        JsonNode globals = root.path("Globals").path("Function");
+        assertEquals("java21", globals.path("Runtime").asText());
+        assertEquals("arm64", globals.path("Architectures").get(0).asText());
+        assertEquals("PublishedVersions", globals.path("SnapStart").path("ApplyOn").asText());
+        assertFalse(globals.path("AutoPublishAlias").asText().isEmpty(), "SnapStart needs a published alias");
+        template.resourcesOfType("AWS::Serverless::Function").forEach((id, f) -> {
+            JsonNode policies = f.path("Properties").path("Policies");
+            walk(policies, id, (path, node) -> {
+                JsonNode resource = node.path("Resource");
+                if (resource.isTextual()) {
+                    assertFalse(resource.asText().equals("*"), path + ": no '*' resources");
+                }
+            });
+        });
+    }
+
+    private interface Visitor {
+        void visit(String path, JsonNode node);
+    }
+
+    private static void walk(JsonNode node, String path, Visitor visitor) {
+        if (node.isObject()) {
+            visitor.visit(path, node);
+            node.fields().forEachRemaining(e -> walk(e.getValue(), path + "." + e.getKey(), visitor));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                walk(node.get(i), path + "[" + i + "]", visitor);
+            }
+        }
+    }
+}
