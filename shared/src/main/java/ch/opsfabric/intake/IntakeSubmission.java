@@ -3,6 +3,7 @@ package ch.opsfabric.intake;
 import ch.opsfabric.app.AppContext;
 import ch.opsfabric.http.ApiException;
 import ch.opsfabric.log.Log;
+import ch.opsfabric.log.Metrics;
 import ch.opsfabric.messaging.OutboundSms;
 import ch.opsfabric.messaging.SmsKind;
 import ch.opsfabric.messaging.SmsTemplates;
@@ -75,6 +76,7 @@ public final class IntakeSubmission {
         if (confirmation) {
             queueConfirmation(tenant, ticket, now);
         }
+        Metrics.count(outcome.joined() ? Metrics.Event.TICKET_JOINED : Metrics.Event.TICKET_CREATED, tenant.id());
         Log.info(outcome.joined() ? "ticket.joined" : "ticket.created", Map.of("tenant", tenant.id(),
                 "ticket", ticket.id(), "phone", phone.masked(), "urgency", ticket.urgency(), "linked", linked.isPresent()));
         return new Accepted(ticket, outcome.joined(), confirmation);

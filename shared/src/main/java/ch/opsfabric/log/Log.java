@@ -2,7 +2,6 @@ package ch.opsfabric.log;
 
 import ch.opsfabric.json.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.PrintStream;
 import java.time.Instant;
 import java.util.Map;
 
@@ -14,7 +13,6 @@ import java.util.Map;
 public final class Log {
 
     private static final ThreadLocal<String> REQUEST_ID = new ThreadLocal<>();
-    private static volatile PrintStream out = System.out;
 
     private Log() {
     }
@@ -53,6 +51,6 @@ public final class Log {
             line.put("error", error.getClass().getName());
             line.put("errorMessage", String.valueOf(error.getMessage()));
         }
-        out.println(Json.write(line));
+        System.out.println(Json.write(line));
     }
 }

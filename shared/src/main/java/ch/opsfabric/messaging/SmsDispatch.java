@@ -1,6 +1,7 @@
 package ch.opsfabric.messaging;
 
 import ch.opsfabric.log.Log;
+import ch.opsfabric.log.Metrics;
 import ch.opsfabric.phone.PhoneNumbers;
 import ch.opsfabric.tenant.Tenant;
 import ch.opsfabric.ticket.Urgency;
@@ -34,6 +35,7 @@ public final class SmsDispatch {
         if (sms.kind().proactive() && sms.urgency() != Urgency.HIGH && quiet.isQuiet(now, tenant.config().zone())) {
             Instant at = quiet.endOfQuiet(now, tenant.config().zone());
             deferred.defer(sms, at, tenant.config().zone());
+            Metrics.count(Metrics.Event.SMS_DEFERRED, tenant.id());
             Log.info("sms.deferred", Map.of("tenant", tenant.id(), "to", PhoneNumbers.mask(sms.to()),
                     "kind", sms.kind().wireName(), "until", at));
             return Route.DEFERRED;

@@ -3,6 +3,7 @@ package ch.opsfabric.missedcall;
 import ch.opsfabric.app.AppContext;
 import ch.opsfabric.http.ApiException;
 import ch.opsfabric.log.Log;
+import ch.opsfabric.log.Metrics;
 import ch.opsfabric.messaging.OutboundSms;
 import ch.opsfabric.messaging.SmsKind;
 import ch.opsfabric.messaging.SmsTemplates;
@@ -49,6 +50,7 @@ final class MissedCallRecovery {
             return new Result(Outcome.ANSWERED, null, null);
         }
         Instant now = app.clock().instant();
+        Metrics.count(Metrics.Event.MISSED_CALL, tenant.id());
         Phone caller = PhoneNumbers.parse(call.from());
         if (!(caller instanceof Phone.Number number)) {
             // no number to call back or text: count it so the owner sees how many calls were lost

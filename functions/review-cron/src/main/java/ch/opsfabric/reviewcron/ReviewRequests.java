@@ -2,6 +2,7 @@ package ch.opsfabric.reviewcron;
 
 import ch.opsfabric.app.AppContext;
 import ch.opsfabric.log.Log;
+import ch.opsfabric.log.Metrics;
 import ch.opsfabric.messaging.OutboundSms;
 import ch.opsfabric.messaging.SmsKind;
 import ch.opsfabric.messaging.SmsTemplates;
@@ -98,6 +99,7 @@ final class ReviewRequests {
             Log.error("review.send_failed", Map.of("tenant", tenant.id(), "ticket", ticket.id()), e);
             return Outcome.FAILED;
         }
+        Metrics.count(Metrics.Event.REVIEW_SENT, tenant.id());
         Log.info("review.sent", Map.of("tenant", tenant.id(), "ticket", ticket.id(),
                 "to", PhoneNumbers.mask(ticket.phone())));
         return Outcome.SENT;

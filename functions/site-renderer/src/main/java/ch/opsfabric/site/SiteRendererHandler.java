@@ -7,6 +7,7 @@ import ch.opsfabric.http.ApiResponses;
 import ch.opsfabric.intake.IntakeSubmission;
 import ch.opsfabric.json.Json;
 import ch.opsfabric.log.Log;
+import ch.opsfabric.log.Metrics;
 import ch.opsfabric.site.HtmlResponses.Caching;
 import ch.opsfabric.tenant.Module;
 import ch.opsfabric.tenant.Tenant;
@@ -201,6 +202,7 @@ public final class SiteRendererHandler implements RequestHandler<APIGatewayV2HTT
         Optional<String> target = app.reviews().resolveLink(token).flatMap(link -> app.tenants().byId(link.tenantId())
                 .flatMap(tenant -> tenant.config().googleReview().map(url -> {
                     app.reviews().recordClick(link.tenantId(), link.ticketId(), app.clock().instant());
+                    Metrics.count(Metrics.Event.REVIEW_CLICKED, link.tenantId());
                     Log.info("review.clicked", Map.of("tenant", link.tenantId(), "ticket", link.ticketId()));
                     return url;
                 })));

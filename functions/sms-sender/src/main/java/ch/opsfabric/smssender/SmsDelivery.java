@@ -1,6 +1,7 @@
 package ch.opsfabric.smssender;
 
 import ch.opsfabric.log.Log;
+import ch.opsfabric.log.Metrics;
 import ch.opsfabric.messaging.OptOuts;
 import ch.opsfabric.messaging.OutboundSms;
 import ch.opsfabric.messaging.SmsKind;
@@ -111,11 +112,13 @@ public final class SmsDelivery {
             String messageId = provider.send(new SmsMessage(sms.tenantId(), sender(sms, tenant), sms.to(),
                     sms.text(), sms.kind(), sms.idempotencyKey()));
             ledger.markSent(sms, messageId, clock.instant());
+            Metrics.count(Metrics.Event.SMS_SENT, sms.tenantId());
             Log.info("sms.sent", logFields);
             return Outcome.SENT;
         } catch (SmsSendException e) {
             if (e.permanent()) {
                 ledger.markFinal(sms, SmsLedger.State.FAILED_PERMANENT, e.getMessage(), clock.instant());
+                Metrics.count(Metrics.Event.SMS_FAILED, sms.tenantId());
                 Log.error("sms.failed_permanent", logFields, e);
                 return Outcome.FAILED_PERMANENT;
             }

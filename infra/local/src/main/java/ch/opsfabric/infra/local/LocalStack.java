@@ -2,14 +2,10 @@ package ch.opsfabric.infra.local;
 
 import ch.opsfabric.app.AppContext;
 import ch.opsfabric.app.Secrets;
-import ch.opsfabric.app.Settings;
 import ch.opsfabric.infra.emulators.FreePort;
 import ch.opsfabric.infra.emulators.LocalAws;
-import ch.opsfabric.infra.emulators.SamTemplate;
 import ch.opsfabric.infra.emulators.SqsEventSource;
 import ch.opsfabric.messaging.ConsoleSmsProvider;
-import ch.opsfabric.messaging.SqsSmsOutbox;
-import ch.opsfabric.store.DynamoTenantDirectory;
 import ch.opsfabric.tenant.Tenant;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import java.io.IOException;
@@ -26,14 +22,9 @@ import java.util.List;
 public final class LocalStack implements AutoCloseable {
 
     public static final int DEFAULT_PORT = 3000;
-    /** Generous, so end-to-end suites from one address pass; production uses the template's value. */
-    static final int LOCAL_INTAKE_RATE_PER_MINUTE = 600;
-    /** The dev secrets, as listed in the README; never used outside the local stack. */
-    static final Secrets DEV_SECRETS = new Secrets("dev-webhook-secret", "dev-twilio-token", "dev-ecall-token",
-            "dev-cron-secret", AppContext.bundledSipgateKey());
-    /** A failed SMS comes back after seconds instead of the deployed 90 s. */
-    static final int LOCAL_VISIBILITY_TIMEOUT_SECONDS = 5;
+    static final Secrets DEV_SECRETS = LocalEnvironment.DEV_SECRETS;
 
+    private final LocalEnvironment env;
     private final LocalAws aws;
     private final LocalClock clock;
     private final ConsoleSmsProvider console;
@@ -45,20 +36,16 @@ public final class LocalStack implements AutoCloseable {
     private final List<SqsEventSource> pollers = new ArrayList<>();
 
     private LocalStack(int port) throws IOException {
-        SamTemplate template = SamTemplate.locate();
-        this.aws = LocalAws.start(LocalAws.dynaliteHome(), template, FreePort.find(), FreePort.find(),
-                LOCAL_VISIBILITY_TIMEOUT_SECONDS);
+        int actualPort = port == 0 ? FreePort.find() : port;
+        this.env = LocalEnvironment.start("http://localhost:" + actualPort);
         try {
-            this.clock = new LocalClock();
-            this.console = new ConsoleSmsProvider(clock);
-            int actualPort = port == 0 ? FreePort.find() : port;
-            // like EventBridge Scheduler, the local scheduler targets the outbound queue directly
-            this.scheduler = new LocalScheduler(new SqsSmsOutbox(aws.sqs(), aws.queueUrl("OutboundSmsQueue")), clock);
-            this.app = new AppContext(clock, aws.dynamo(), aws.tableName("OpsTable"), aws.sqs(),
-                    aws.queueUrl("OutboundSmsQueue"), scheduler, List.of(console),
-                    new Settings("http://localhost:" + actualPort, LOCAL_INTAKE_RATE_PER_MINUTE, DEV_SECRETS));
-            this.tenants = DemoTenants.seed((DynamoTenantDirectory) app.tenants());
-            LocalFunctions functions = new LocalFunctions(template, app);
+            this.aws = env.aws;
+            this.clock = env.clock;
+            this.console = env.console;
+            this.scheduler = env.scheduler;
+            this.app = env.app;
+            this.tenants = env.tenants;
+            LocalFunctions functions = new LocalFunctions(env.template, app);
             this.gateway = new LocalApiGateway(actualPort, functions.routes(), new DevRoutes(app, clock, console));
             this.cron = new LocalCron(functions.schedules(), clock);
             for (LocalFunctions.QueueSource source : functions.queueSources()) {
@@ -67,7 +54,7 @@ public final class LocalStack implements AutoCloseable {
                 pollers.add(poller);
             }
         } catch (IOException | RuntimeException e) {
-            aws.close();
+            env.close();
             throw e;
         }
     }
@@ -137,8 +124,7 @@ public final class LocalStack implements AutoCloseable {
     public synchronized void close() {
         gateway.close();
         cron.close();
-        scheduler.close();
         pollers.forEach(SqsEventSource::close);
-        aws.close();
+        env.close();
     }
 }
