@@ -33,25 +33,23 @@ public final class LocalAws implements AutoCloseable {
 
     private static LocalAws shared;
 
-    private final Dynalite dynalite;
-    private final ElasticMq elasticMq;
+    private final AwsBackend backend;
     private final SamTemplate template;
     private final DynamoDbClient dynamo;
     private final SqsClient sqs;
     private final Map<String, String> queueUrls;
 
-    private LocalAws(Dynalite dynalite, ElasticMq elasticMq, SamTemplate template, Integer visibilityTimeoutSeconds) {
-        this.dynalite = dynalite;
-        this.elasticMq = elasticMq;
+    private LocalAws(AwsBackend backend, SamTemplate template, Integer visibilityTimeoutSeconds) {
+        this.backend = backend;
         this.template = template;
         this.dynamo = DynamoDbClient.builder()
-                .endpointOverride(dynalite.endpoint())
+                .endpointOverride(backend.dynamoEndpoint())
                 .region(REGION)
                 .credentialsProvider(credentials())
                 .httpClient(UrlConnectionHttpClient.create())
                 .build();
         this.sqs = SqsClient.builder()
-                .endpointOverride(elasticMq.endpoint())
+                .endpointOverride(backend.sqsEndpoint())
                 .region(REGION)
                 .credentialsProvider(credentials())
                 .httpClient(UrlConnectionHttpClient.create())
@@ -78,19 +76,57 @@ public final class LocalAws implements AutoCloseable {
             dynalite.close();
             throw e;
         }
+        return start(new EmbeddedBackend(dynalite, elasticMq), template, visibilityTimeoutSeconds);
+    }
+
+    public static LocalAws start(AwsBackend backend, SamTemplate template, Integer visibilityTimeoutSeconds) {
         try {
-            return new LocalAws(dynalite, elasticMq, template, visibilityTimeoutSeconds);
+            return new LocalAws(backend, template, visibilityTimeoutSeconds);
         } catch (RuntimeException e) {
+            backend.close();
+            throw e;
+        }
+    }
+
+    /** The default: both emulators on this machine, no Docker. */
+    private record EmbeddedBackend(Dynalite dynalite, ElasticMq elasticMq) implements AwsBackend {
+        @Override
+        public String name() {
+            return "embedded";
+        }
+
+        @Override
+        public URI dynamoEndpoint() {
+            return dynalite.endpoint();
+        }
+
+        @Override
+        public URI sqsEndpoint() {
+            return elasticMq.endpoint();
+        }
+
+        @Override
+        public void close() {
             elasticMq.close();
             dynalite.close();
-            throw e;
         }
     }
 
     /** One emulator pair per test JVM, started on first use and stopped when the JVM exits. */
     public static synchronized LocalAws shared() {
         if (shared == null) {
-            shared = start(dynaliteHome(), SamTemplate.locate(), FreePort.find(), FreePort.find(), null);
+            String selected = System.getProperty("opsfabric.aws.backend", "");
+            if (selected.isBlank() || selected.equals("embedded")) {
+                shared = start(dynaliteHome(), SamTemplate.locate(), FreePort.find(), FreePort.find(), null);
+            } else {
+                AwsBackend backend = java.util.ServiceLoader.load(AwsBackend.class).stream()
+                        .map(java.util.ServiceLoader.Provider::get)
+                        .filter(b -> b.name().equals(selected))
+                        .findFirst()
+                        .orElseThrow(() -> new IllegalStateException("no AWS backend named " + selected
+                                + " on the test classpath (the localstack profile adds one)"));
+                shared = start(backend, SamTemplate.locate(), null);
+            }
             LocalAws started = shared;
             Runtime.getRuntime().addShutdownHook(new Thread(started::close, "local-aws-stop"));
         }
@@ -114,11 +150,11 @@ public final class LocalAws implements AutoCloseable {
     }
 
     public URI dynamoEndpoint() {
-        return dynalite.endpoint();
+        return backend.dynamoEndpoint();
     }
 
     public URI sqsEndpoint() {
-        return elasticMq.endpoint();
+        return backend.sqsEndpoint();
     }
 
     public SamTemplate template() {
@@ -233,7 +269,6 @@ public final class LocalAws implements AutoCloseable {
     public void close() {
         dynamo.close();
         sqs.close();
-        elasticMq.close();
-        dynalite.close();
+        backend.close();
     }
 }
