@@ -1,9 +1,8 @@
 package ch.opsfabric.store;
 
-import java.security.SecureRandom;
+import ch.opsfabric.crypto.Tokens;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -16,7 +15,6 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 public final class DynamoFormRefs {
 
     public static final Duration LIFETIME = Duration.ofDays(14);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     public record FormRef(String tenantId, String ticketId) {
     }
@@ -28,9 +26,7 @@ public final class DynamoFormRefs {
     }
 
     public String create(String tenantId, String ticketId, Instant now) {
-        byte[] bytes = new byte[16];
-        RANDOM.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = Tokens.random();
         Instant expires = now.plus(LIFETIME);
         db.client().putItem(b -> b.tableName(db.tableName())
                 .item(Map.of(
@@ -45,7 +41,7 @@ public final class DynamoFormRefs {
     }
 
     public Optional<FormRef> resolve(String token, Instant now) {
-        if (token == null || !token.matches("[A-Za-z0-9_-]{22}")) {
+        if (!Tokens.looksValid(token)) {
             return Optional.empty();
         }
         GetItemResponse response = db.client().getItem(b -> b.tableName(db.tableName())

@@ -1,11 +1,10 @@
 package ch.opsfabric.store;
 
+import ch.opsfabric.crypto.Tokens;
 import ch.opsfabric.ticket.Ticket;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +24,6 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 public final class DynamoReviewQueue {
 
     public static final Duration LINK_LIFETIME = Duration.ofDays(90);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** A page of due tickets and what reading it cost. */
     public record DuePage(List<Ticket> tickets, Map<String, AttributeValue> next, double consumedReadUnits) {
@@ -109,9 +107,7 @@ public final class DynamoReviewQueue {
 
     /** A fresh, unguessable link token pointing at the ticket; no personal data in it. */
     public String createLink(String tenantId, String ticketId, Instant now) {
-        byte[] bytes = new byte[16];
-        RANDOM.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = Tokens.random();
         Instant expires = now.plus(LINK_LIFETIME);
         db.client().putItem(b -> b.tableName(db.tableName())
                 .item(Map.of(
@@ -125,7 +121,7 @@ public final class DynamoReviewQueue {
     }
 
     public Optional<ReviewLink> resolveLink(String token) {
-        if (token == null || !token.matches("[A-Za-z0-9_-]{22}")) {
+        if (!Tokens.looksValid(token)) {
             return Optional.empty();
         }
         GetItemResponse response = db.client().getItem(b -> b.tableName(db.tableName())

@@ -11,8 +11,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The page templates ({@code /site/*.mustache}), the stylesheet and the wizard script, read and
- * compiled once per JVM. Pages are rendered into the layout; everything is inlined, so a page is
+ * The page templates ({@code /site/*.mustache}; the home page is made of the partials hero,
+ * trust-bar, services-grid, heritage, reviews and cta), the stylesheet and the wizard script, read
+ * and compiled once per JVM. Pages are rendered into the layout; everything is inlined, so a page is
  * one request with no third-party resource.
  */
 final class PageTemplates {

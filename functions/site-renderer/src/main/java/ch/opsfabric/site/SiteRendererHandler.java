@@ -1,6 +1,7 @@
 package ch.opsfabric.site;
 
 import ch.opsfabric.app.AppContext;
+import ch.opsfabric.crypto.Tokens;
 import ch.opsfabric.http.ApiException;
 import ch.opsfabric.http.ApiRequest;
 import ch.opsfabric.http.ApiResponses;
@@ -38,7 +39,6 @@ public final class SiteRendererHandler implements RequestHandler<APIGatewayV2HTT
     private static final Pattern SLUG = Pattern.compile("[a-z0-9-]{1,64}");
     private static final Pattern HOME = Pattern.compile("/([a-z0-9-]{1,64})/");
     private static final Pattern REFERENCE = Pattern.compile("K-\\d{4}-[0-9A-Z]{4}");
-    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{22}");
 
     private final AppContext app;
     private final SitePages pages;
@@ -151,7 +151,7 @@ public final class SiteRendererHandler implements RequestHandler<APIGatewayV2HTT
 
     private APIGatewayV2HTTPResponse wizard(ApiRequest request, Tenant tenant) {
         WizardFlow flow = request.query("flow").flatMap(id -> tenant.branch().flow(id)).orElse(null);
-        String ref = request.query("ref").filter(t -> TOKEN.matcher(t).matches()).orElse(null);
+        String ref = request.query("ref").filter(t -> Tokens.looksValid(t)).orElse(null);
         Map<String, String> values = new LinkedHashMap<>();
         Optional<Ticket> linked = submission.linkedTicket(tenant, ref, app.clock().instant());
         if (linked.isEmpty()) {
@@ -189,7 +189,7 @@ public final class SiteRendererHandler implements RequestHandler<APIGatewayV2HTT
             }
             WizardFlow flow = tenant.branch().flow(values.getOrDefault("flow", "")).orElse(null);
             Map<String, String> errors = e.fieldErrors().isEmpty() ? Map.of("flow", e.getMessage()) : e.fieldErrors();
-            String ref = Optional.ofNullable(values.get("ref")).filter(t -> TOKEN.matcher(t).matches()).orElse(null);
+            String ref = Optional.ofNullable(values.get("ref")).filter(t -> Tokens.looksValid(t)).orElse(null);
             return HtmlResponses.page(request, 400, pages.wizard(tenant, flow, ref, values, errors), Caching.PRIVATE);
         }
     }

@@ -107,12 +107,14 @@ final class LocalApiGateway implements AutoCloseable {
                 Map<String, String> params = match(route.segments(), rawPath);
                 if (params != null) {
                     APIGatewayV2HTTPEvent event = event(exchange, route.route(), rawPath, params, body);
+                    answeredBy(exchange, route.route());
                     send(exchange, route.route().function().invokeHttp(event));
                     return;
                 }
             }
             if (fallback != null) {
                 // API Gateway's $default route: whatever no other route matched
+                answeredBy(exchange, fallback);
                 send(exchange, fallback.function().invokeHttp(event(exchange, fallback, rawPath, Map.of(), body)));
                 return;
             }
@@ -122,6 +124,11 @@ final class LocalApiGateway implements AutoCloseable {
             System.err.println("local gateway: handler failed: " + e);
             send(exchange, json(500, "{\"message\":\"Internal Server Error\"}"));
         }
+    }
+
+    /** Local only: which function of template.yaml answered, so tests can check the route table. */
+    private static void answeredBy(HttpExchange exchange, LocalFunctions.HttpRoute route) {
+        exchange.getResponseHeaders().add("x-local-function", route.function().logicalId());
     }
 
     private static byte[] readBody(InputStream in) throws IOException {

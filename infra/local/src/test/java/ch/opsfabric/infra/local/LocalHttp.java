@@ -48,6 +48,14 @@ final class LocalHttp {
         return send("POST", path, "application/json", json);
     }
 
+    /** Moves the local stack's clock ({@code PUT /_local/clock}); due schedules and the cron run before it returns. */
+    void setClock(String isoWithOffset) {
+        HttpResponse<String> response = send("PUT", "/_local/clock", "application/json", "{\"now\":\"" + isoWithOffset + "\"}");
+        if (response.statusCode() != 200) {
+            throw new AssertionError("clock not set: " + response.body());
+        }
+    }
+
     JsonNode json(HttpResponse<String> response) {
         return Json.parse(response.body());
     }

@@ -51,8 +51,7 @@ class MissedCallStoryE2E {
     }
 
     private static void clock(String isoWithOffset) {
-        assertEquals(200, http.send("PUT", "/_local/clock", "application/json",
-                "{\"now\":\"" + isoWithOffset + "\"}").statusCode());
+        http.setClock(isoWithOffset);
     }
 
     private static HttpResponse<String> signedJson(String path, String body) {
