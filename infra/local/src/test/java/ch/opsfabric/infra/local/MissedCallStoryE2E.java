@@ -22,8 +22,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,28 +29,10 @@ import org.junit.jupiter.api.Test;
  * providers sign them: a missed call, the SMS menu, the customer's answers, opt-out, replays,
  * forgeries, and a burst of identical webhooks. Time is moved with {@code /_local/clock}.
  */
-class MissedCallStoryE2E {
+class MissedCallStoryE2E extends AgainstLocalStack {
 
     private static final String LINE = "+41445550101";
     private static final String OWNER = "+41795550101";
-
-    private static LocalStack stack;
-    private static LocalHttp http;
-
-    @BeforeAll
-    static void start() {
-        stack = LocalStack.start(0);
-        http = new LocalHttp(stack.baseUrl());
-    }
-
-    @AfterAll
-    static void stop() {
-        stack.close();
-    }
-
-    private static void clock(String isoWithOffset) {
-        http.setClock(isoWithOffset);
-    }
 
     private static HttpResponse<String> signedJson(String path, String body) {
         return http.send("POST", path, "application/json", body,

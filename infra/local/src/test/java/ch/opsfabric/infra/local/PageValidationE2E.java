@@ -13,29 +13,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import nu.validator.client.EmbeddedValidator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Every page a customer can see, fetched over HTTP from the local stack and checked by the Nu
  * Html Checker (the W3C validator's engine) in this JVM: zero errors allowed.
  */
-class PageValidationE2E {
-
-    private static LocalStack stack;
-    private static LocalHttp http;
-
-    @BeforeAll
-    static void start() {
-        stack = LocalStack.start(0);
-        http = new LocalHttp(stack.baseUrl());
-    }
-
-    @AfterAll
-    static void stop() {
-        stack.close();
-    }
+class PageValidationE2E extends AgainstLocalStack {
 
     private static Map<String, String> pages() {
         Map<String, String> pages = new LinkedHashMap<>();

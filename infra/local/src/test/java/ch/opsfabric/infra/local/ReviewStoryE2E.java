@@ -23,8 +23,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,25 +30,7 @@ import org.junit.jupiter.api.Test;
  * never twice, never without a link, consent or the module), and the tracked click. Time moves
  * with {@code /_local/clock}; every move runs the 15-minute cron once, as the local scheduler does.
  */
-class ReviewStoryE2E {
-
-    private static LocalStack stack;
-    private static LocalHttp http;
-
-    @BeforeAll
-    static void start() {
-        stack = LocalStack.start(0);
-        http = new LocalHttp(stack.baseUrl());
-    }
-
-    @AfterAll
-    static void stop() {
-        stack.close();
-    }
-
-    private static void clock(String isoWithOffset) {
-        http.setClock(isoWithOffset);
-    }
+class ReviewStoryE2E extends AgainstLocalStack {
 
     private static String ticket(String slug, String phone) {
         HttpResponse<String> created = http.postJson("/api/ticket", Json.write(Json.object().put("slug", slug)

@@ -8,8 +8,6 @@ import ch.opsfabric.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,21 +15,7 @@ import org.junit.jupiter.api.Test;
  * public intake, deduped, confirmed by SMS through the queue and sms-sender, listed and moved
  * through the staff API, refused where it must be.
  */
-class TicketFlowE2E {
-
-    private static LocalStack stack;
-    private static LocalHttp http;
-
-    @BeforeAll
-    static void start() {
-        stack = LocalStack.start(0);
-        http = new LocalHttp(stack.baseUrl());
-    }
-
-    @AfterAll
-    static void stop() {
-        stack.close();
-    }
+class TicketFlowE2E extends AgainstLocalStack {
 
     private static String intake(String slug, String flow, String phone) {
         return Json.write(Json.object().put("slug", slug).put("flow", flow).put("name", "Anna Muster")
