@@ -51,7 +51,7 @@ final class SitePages {
         if (!reviewList.isEmpty()) {
             model.put("rating", true);
             model.put("ratingText", JsonLd.average(sum, reviewList.size()).toPlainString().replace('.', ','));
-            model.put("reviewCount", reviewList.size());
+            model.put("reviewCountText", reviewList.size() == 1 ? "1 Bewertung" : reviewList.size() + " Bewertungen");
         }
         model.put("heritageText", text(tenant.config().document().path("heritageText")));
         model.put("heroText", text(tenant.config().document().path("heroText")));

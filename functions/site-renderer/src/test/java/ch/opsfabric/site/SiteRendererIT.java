@@ -78,6 +78,7 @@ class SiteRendererIT {
         assertTrue(html.startsWith("<!DOCTYPE html>"));
         assertTrue(html.contains("<html lang=\"de-CH\">"));
         assertTrue(html.contains("Notfalldienst") && html.contains("Seit 1987.") && html.contains("M. Huber"));
+        assertTrue(html.contains("★ 4,5 von 5 (2 Bewertungen)"), "rating in the trust bar");
         assertTrue(html.contains("Top &lt;/script&gt; &lt;b&gt;!&lt;/b&gt;"), "review text is escaped");
         assertTrue(html.contains("--accent:#f2c94c"), "an unsafe colour falls back to the default");
         assertFalse(html.contains("<link rel=\"stylesheet\"") || html.contains("<script src"), "no external resources");

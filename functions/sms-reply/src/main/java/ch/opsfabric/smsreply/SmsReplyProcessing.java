@@ -131,7 +131,7 @@ final class SmsReplyProcessing {
         Map<String, Object> scope = new HashMap<>(extra);
         scope.put("business", tenant.name());
         app.sms().send(tenant, new OutboundSms(tenant.id(), to.e164(), app.smsTemplates().render(template, scope), kind,
-                kind == SmsKind.URGENT_ALERT ? Urgency.HIGH : Urgency.MEDIUM, "reply:" + sms.contactId(),
+                Urgency.MEDIUM, "reply:" + sms.contactId(),
                 ticket == null ? null : ticket.id(), app.clock().instant()));
     }
 
