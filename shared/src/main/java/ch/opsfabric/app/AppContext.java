@@ -5,7 +5,6 @@ import ch.opsfabric.messaging.OptOuts;
 import ch.opsfabric.messaging.SchedulerDeferredDelivery;
 import ch.opsfabric.messaging.SmsDispatch;
 import ch.opsfabric.messaging.SmsLedger;
-import ch.opsfabric.messaging.SmsOutbox;
 import ch.opsfabric.messaging.SmsProvider;
 import ch.opsfabric.messaging.SmsTemplates;
 import ch.opsfabric.messaging.SqsSmsOutbox;
@@ -53,7 +52,6 @@ public final class AppContext {
     private final TenantDirectory tenants;
     private final TicketStore tickets;
     private final TicketIntake intake;
-    private final SmsOutbox outbox;
     private final SmsDispatch sms;
     private final OptOuts optOuts;
     private final SmsLedger smsLedger;
@@ -73,8 +71,7 @@ public final class AppContext {
         this.tenants = new DynamoTenantDirectory(table, TimeUnit.SECONDS.toNanos(60));
         this.tickets = new DynamoTicketStore(table);
         this.intake = new TicketIntake(tickets);
-        this.outbox = new SqsSmsOutbox(sqs, outboundQueueUrl);
-        this.sms = new SmsDispatch(outbox, deferredDelivery, clock);
+        this.sms = new SmsDispatch(new SqsSmsOutbox(sqs, outboundQueueUrl), deferredDelivery, clock);
         this.optOuts = new DynamoOptOuts(table);
         this.smsLedger = new DynamoSmsLedger(table);
         this.smsWindows = new DynamoSmsWindows(table);
@@ -174,10 +171,6 @@ public final class AppContext {
 
     public TicketIntake intake() {
         return intake;
-    }
-
-    public SmsOutbox outbox() {
-        return outbox;
     }
 
     /** Sending SMS: straight to the queue, or deferred past quiet hours when proactive. */

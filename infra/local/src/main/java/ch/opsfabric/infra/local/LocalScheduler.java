@@ -55,10 +55,6 @@ final class LocalScheduler implements DeferredDelivery, AutoCloseable {
         }
     }
 
-    synchronized int pendingCount() {
-        return pending.size();
-    }
-
     void fireDue(Instant now) {
         List<OutboundSms> due = new ArrayList<>();
         synchronized (this) {

@@ -3,9 +3,7 @@ package ch.opsfabric.infra.local;
 import ch.opsfabric.app.AppContext;
 import ch.opsfabric.app.Secrets;
 import ch.opsfabric.infra.emulators.FreePort;
-import ch.opsfabric.infra.emulators.LocalAws;
 import ch.opsfabric.infra.emulators.SqsEventSource;
-import ch.opsfabric.messaging.ConsoleSmsProvider;
 import ch.opsfabric.tenant.Tenant;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import java.io.IOException;
@@ -25,12 +23,6 @@ public final class LocalStack implements AutoCloseable {
     static final Secrets DEV_SECRETS = LocalEnvironment.DEV_SECRETS;
 
     private final LocalEnvironment env;
-    private final LocalAws aws;
-    private final LocalClock clock;
-    private final ConsoleSmsProvider console;
-    private final AppContext app;
-    private final List<Tenant> tenants;
-    private final LocalScheduler scheduler;
     private final LocalCron cron;
     private final LocalApiGateway gateway;
     private final List<SqsEventSource> pollers = new ArrayList<>();
@@ -39,17 +31,11 @@ public final class LocalStack implements AutoCloseable {
         int actualPort = port == 0 ? FreePort.find() : port;
         this.env = LocalEnvironment.start("http://localhost:" + actualPort);
         try {
-            this.aws = env.aws;
-            this.clock = env.clock;
-            this.console = env.console;
-            this.scheduler = env.scheduler;
-            this.app = env.app;
-            this.tenants = env.tenants;
-            LocalFunctions functions = new LocalFunctions(env.template, app);
-            this.gateway = new LocalApiGateway(actualPort, functions.routes(), new DevRoutes(app, clock, console));
-            this.cron = new LocalCron(functions.schedules(), clock);
+            LocalFunctions functions = new LocalFunctions(env.template, env.app);
+            this.gateway = new LocalApiGateway(actualPort, functions.routes(), new DevRoutes(env.app, env.clock, env.console));
+            this.cron = new LocalCron(functions.schedules(), env.clock);
             for (LocalFunctions.QueueSource source : functions.queueSources()) {
-                SqsEventSource poller = new SqsEventSource(aws.sqs(), aws.queueUrl(source.queueLogicalId()),
+                SqsEventSource poller = new SqsEventSource(env.aws.sqs(), env.aws.queueUrl(source.queueLogicalId()),
                         event -> (SQSBatchResponse) source.function().invoke(event), 1);
                 pollers.add(poller);
             }
@@ -65,7 +51,7 @@ public final class LocalStack implements AutoCloseable {
             LocalStack stack = new LocalStack(port);
             stack.gateway.start();
             stack.pollers.forEach(SqsEventSource::start);
-            stack.scheduler.start();
+            stack.env.scheduler.start();
             stack.cron.start();
             return stack;
         } catch (IOException e) {
@@ -83,7 +69,7 @@ public final class LocalStack implements AutoCloseable {
         StringBuilder banner = new StringBuilder()
                 .append("\nOpsFabric local stack ready on ").append(base).append(" in ").append(millis).append(" ms\n\n")
                 .append("Demo tenants (staff API key in brackets):\n");
-        for (Tenant t : stack.tenants) {
+        for (Tenant t : stack.env.tenants) {
             banner.append(String.format("  %-16s %-26s line %s  [%s]%n", t.slug(), t.name(),
                     t.config().phoneLines().get(0), DemoTenants.apiKey(t)));
         }
@@ -101,23 +87,11 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public LocalClock clock() {
-        return clock;
-    }
-
-    public ConsoleSmsProvider console() {
-        return console;
+        return env.clock;
     }
 
     public AppContext app() {
-        return app;
-    }
-
-    LocalScheduler scheduler() {
-        return scheduler;
-    }
-
-    public LocalAws aws() {
-        return aws;
+        return env.app;
     }
 
     @Override
