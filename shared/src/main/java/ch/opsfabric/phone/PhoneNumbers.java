@@ -69,6 +69,11 @@ public final class PhoneNumbers {
         };
     }
 
+    /** Whether a stored number (null allowed) can receive SMS. */
+    public static boolean isMobile(String number) {
+        return number != null && parse(number) instanceof Phone.Number parsed && parsed.isMobile();
+    }
+
     /** How a Swiss customer writes the number: {@code 044 555 01 01}; foreign numbers internationally. */
     public static String display(String e164) {
         try {

@@ -1,5 +1,7 @@
 package ch.opsfabric.tenant;
 
+import ch.opsfabric.phone.Phone;
+import ch.opsfabric.phone.PhoneNumbers;
 import java.util.Optional;
 
 /** Finds the tenant a request belongs to: by slug (pages, intake), business line (webhooks), API key (staff). */
@@ -12,4 +14,15 @@ public interface TenantDirectory {
     Optional<Tenant> byPhoneLine(String e164);
 
     Optional<Tenant> byApiKey(String apiKey);
+
+    /**
+     * The tenant a provider means by a business line as the provider wrote it ({@code 0041…},
+     * {@code +41…}), if that tenant has {@code module} on; empty for anything else.
+     */
+    default Optional<Tenant> byLineWith(String rawLine, Module module) {
+        if (PhoneNumbers.parse(rawLine) instanceof Phone.Number line) {
+            return byPhoneLine(line.e164()).filter(t -> t.has(module));
+        }
+        return Optional.empty();
+    }
 }

@@ -87,11 +87,7 @@ final class MissedCallRecovery {
     }
 
     private Tenant tenantOf(String calledLine) {
-        if (PhoneNumbers.parse(calledLine) instanceof Phone.Number line) {
-            return app.tenants().byPhoneLine(line.e164())
-                    .filter(t -> t.has(Module.MISSED_CALL))
-                    .orElseThrow(() -> ApiException.notFound("Diese Rufnummer ist keinem Betrieb zugeordnet."));
-        }
-        throw ApiException.notFound("Diese Rufnummer ist keinem Betrieb zugeordnet.");
+        return app.tenants().byLineWith(calledLine, Module.MISSED_CALL)
+                .orElseThrow(() -> ApiException.notFound("Diese Rufnummer ist keinem Betrieb zugeordnet."));
     }
 }

@@ -6,7 +6,6 @@ import ch.opsfabric.log.Metrics;
 import ch.opsfabric.messaging.OutboundSms;
 import ch.opsfabric.messaging.SmsKind;
 import ch.opsfabric.messaging.SmsTemplates;
-import ch.opsfabric.phone.Phone;
 import ch.opsfabric.phone.PhoneNumbers;
 import ch.opsfabric.store.DynamoReviewQueue;
 import ch.opsfabric.tenant.Module;
@@ -116,8 +115,7 @@ final class ReviewRequests {
         if (tenant.get().config().googleReview().isEmpty()) {
             return "no_review_link";
         }
-        if (ticket.phone() == null || !(PhoneNumbers.parse(ticket.phone()) instanceof Phone.Number number)
-                || !number.isMobile()) {
+        if (!PhoneNumbers.isMobile(ticket.phone())) {
             return "no_mobile";
         }
         if (app.optOuts().isOptedOut(ticket.tenantId(), ticket.phone())) {

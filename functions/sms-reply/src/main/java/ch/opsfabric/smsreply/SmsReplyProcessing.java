@@ -136,11 +136,7 @@ final class SmsReplyProcessing {
     }
 
     private Tenant tenantOf(String receivingLine) {
-        if (PhoneNumbers.parse(receivingLine) instanceof Phone.Number line) {
-            return app.tenants().byPhoneLine(line.e164())
-                    .filter(t -> t.has(Module.SMS))
-                    .orElseThrow(() -> ApiException.notFound("Diese Rufnummer ist keinem Betrieb zugeordnet."));
-        }
-        throw ApiException.notFound("Diese Rufnummer ist keinem Betrieb zugeordnet.");
+        return app.tenants().byLineWith(receivingLine, Module.SMS)
+                .orElseThrow(() -> ApiException.notFound("Diese Rufnummer ist keinem Betrieb zugeordnet."));
     }
 }

@@ -4,7 +4,6 @@ import ch.opsfabric.app.AppContext;
 import ch.opsfabric.messaging.OutboundSms;
 import ch.opsfabric.messaging.SmsKind;
 import ch.opsfabric.messaging.SmsTemplates;
-import ch.opsfabric.phone.Phone;
 import ch.opsfabric.phone.PhoneNumbers;
 import ch.opsfabric.tenant.Module;
 import ch.opsfabric.tenant.Tenant;
@@ -39,14 +38,14 @@ final class StatusUpdates {
     /** When to ask for a review, or null when this ticket gets no review request. */
     Instant reviewDueAt(Tenant tenant, Ticket ticket, Instant now) {
         if (!tenant.has(Module.REVIEW_ENGINE) || !tenant.has(Module.SMS) || tenant.config().googleReview().isEmpty()
-                || !isMobile(ticket.phone())) {
+                || !PhoneNumbers.isMobile(ticket.phone())) {
             return null;
         }
         return now.plus(tenant.config().reviewDelay());
     }
 
     void notifyCustomer(Tenant tenant, Ticket ticket, Instant now) {
-        if (!tenant.has(Module.SMS) || !isMobile(ticket.phone())) {
+        if (!tenant.has(Module.SMS) || !PhoneNumbers.isMobile(ticket.phone())) {
             return;
         }
         boolean enabled = tenant.config().document().path("statusUpdates").asBoolean(false);
@@ -71,9 +70,5 @@ final class StatusUpdates {
         app.sms().send(tenant, new OutboundSms(tenant.id(), ticket.phone(), app.smsTemplates().render(template, scope),
                 SmsKind.STATUS_UPDATE, Urgency.MEDIUM, "status:" + ticket.id() + ":" + ticket.status() + detail,
                 ticket.id(), now));
-    }
-
-    private static boolean isMobile(String phone) {
-        return phone != null && PhoneNumbers.parse(phone) instanceof Phone.Number number && number.isMobile();
     }
 }
