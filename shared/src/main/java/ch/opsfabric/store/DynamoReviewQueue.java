@@ -1,6 +1,5 @@
 package ch.opsfabric.store;
 
-import ch.opsfabric.crypto.Tokens;
 import ch.opsfabric.ticket.Ticket;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
@@ -107,30 +105,11 @@ public final class DynamoReviewQueue {
 
     /** A fresh, unguessable link token pointing at the ticket; no personal data in it. */
     public String createLink(String tenantId, String ticketId, Instant now) {
-        String token = Tokens.random();
-        Instant expires = now.plus(LINK_LIFETIME);
-        db.client().putItem(b -> b.tableName(db.tableName())
-                .item(Map.of(
-                        Keys.PK, AttributeValue.fromS(Keys.reviewToken(token)),
-                        Keys.SK, AttributeValue.fromS(Keys.POINTER_SK),
-                        "tenantId", AttributeValue.fromS(tenantId),
-                        "ticketId", AttributeValue.fromS(ticketId),
-                        Keys.EXPIRES_AT, AttributeValue.fromN(Long.toString(expires.getEpochSecond()))))
-                .conditionExpression("attribute_not_exists(PK)"));
-        return token;
+        return TicketLinks.create(db, Keys::reviewToken, tenantId, ticketId, now.plus(LINK_LIFETIME));
     }
 
     public Optional<ReviewLink> resolveLink(String token) {
-        if (!Tokens.looksValid(token)) {
-            return Optional.empty();
-        }
-        GetItemResponse response = db.client().getItem(b -> b.tableName(db.tableName())
-                .key(Map.of(Keys.PK, AttributeValue.fromS(Keys.reviewToken(token)),
-                        Keys.SK, AttributeValue.fromS(Keys.POINTER_SK))));
-        if (!response.hasItem()) {
-            return Optional.empty();
-        }
-        return Optional.of(new ReviewLink(response.item().get("tenantId").s(), response.item().get("ticketId").s()));
+        return TicketLinks.resolve(db, Keys::reviewToken, token).map(link -> new ReviewLink(link.tenantId(), link.ticketId()));
     }
 
     /** Records the first click only; later clicks change nothing. */

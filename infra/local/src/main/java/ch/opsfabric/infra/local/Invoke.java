@@ -13,7 +13,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -231,14 +230,10 @@ public final class Invoke {
         return value.toString();
     }
 
+    /** The handler's event type; a handler on plain Object gets the event as a map, like Lambda gives it. */
     static Class<?> inputType(Class<?> handlerClass) {
-        for (Method method : handlerClass.getMethods()) {
-            if (method.getName().equals("handleRequest") && method.getParameterCount() == 2 && !method.isBridge()) {
-                Class<?> type = method.getParameterTypes()[0];
-                return type == Object.class ? Map.class : type;
-            }
-        }
-        return Map.class;
+        Class<?> type = LocalFunctions.inputType(handlerClass);
+        return type == Object.class ? Map.class : type;
     }
 
     /** For tests: the response's HTTP status, an SQS handler's failure count, or the cron summary. */

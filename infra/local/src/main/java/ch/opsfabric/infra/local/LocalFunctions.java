@@ -118,7 +118,7 @@ final class LocalFunctions {
     }
 
     /** The declared input type of handleRequest (not the erased bridge method's Object). */
-    private static Class<?> inputType(Class<?> handlerClass) {
+    static Class<?> inputType(Class<?> handlerClass) {
         for (Method method : handlerClass.getMethods()) {
             if (method.getName().equals("handleRequest") && method.getParameterCount() == 2 && !method.isBridge()) {
                 return method.getParameterTypes()[0];
