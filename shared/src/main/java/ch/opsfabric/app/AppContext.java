@@ -19,12 +19,14 @@ import ch.opsfabric.store.DynamoTenantDirectory;
 import ch.opsfabric.store.DynamoTicketStore;
 import ch.opsfabric.store.SingleTable;
 import ch.opsfabric.tenant.TenantDirectory;
+import ch.opsfabric.time.FileOffsetClock;
 import ch.opsfabric.ticket.TicketIntake;
 import ch.opsfabric.ticket.TicketStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -111,7 +113,7 @@ public final class AppContext {
                 .credentialsProvider(credentials)
                 .httpClient(UrlConnectionHttpClient.create())
                 .build());
-        Clock clock = Clock.systemUTC();
+        Clock clock = clockFromEnvironment();
         DeferredDelivery deferred = new SchedulerDeferredDelivery(scheduler,
                 Env.optional("OUTBOUND_QUEUE_ARN"), Env.optional("SCHEDULER_ROLE_ARN"), "default");
         Secrets secrets = new Secrets(Env.optional("WEBHOOK_SECRET"), Env.optional("TWILIO_AUTH_TOKEN"),
@@ -119,6 +121,15 @@ public final class AppContext {
         return new AppContext(clock, dynamo, Env.require("TABLE_NAME"), sqs, Env.require("OUTBOUND_QUEUE_URL"),
                 deferred, providers.apply(clock),
                 new Settings(Env.require("PUBLIC_BASE_URL"), Env.integer("INTAKE_RATE_LIMIT_PER_MINUTE", 20), secrets));
+    }
+
+    /**
+     * The system clock; in a function process of the local stack, the stack's settable clock
+     * (the only deployment that sets {@code OPSFABRIC_LOCAL_CLOCK}).
+     */
+    static Clock clockFromEnvironment() {
+        String file = Env.optional("OPSFABRIC_LOCAL_CLOCK");
+        return file == null ? Clock.systemUTC() : FileOffsetClock.open(Path.of(file));
     }
 
     /** sipgate's published webhook signing key, shipped with the code. */

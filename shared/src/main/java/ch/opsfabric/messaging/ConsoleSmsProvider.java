@@ -1,7 +1,13 @@
 package ch.opsfabric.messaging;
 
+import ch.opsfabric.json.Json;
 import ch.opsfabric.log.Log;
 import ch.opsfabric.phone.PhoneNumbers;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -11,14 +17,23 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * For development: logs (masked) and records instead of sending, so the local stack can show
  * every SMS at {@code /_local/sms} and tests can assert what a customer would have received.
+ * In a function process of the local stack, the record also goes to the stack's SMS sink
+ * ({@code OPSFABRIC_LOCAL_SMS_SINK}), the one place that sees what every process "sent".
  */
 public final class ConsoleSmsProvider implements SmsProvider {
 
     private final Clock clock;
+    private final URI sink;
     private final List<SentSms> sent = new CopyOnWriteArrayList<>();
 
     public ConsoleSmsProvider(Clock clock) {
+        this(clock, null);
+    }
+
+    /** @param sink where each recorded SMS is posted as JSON; null for none */
+    public ConsoleSmsProvider(Clock clock, URI sink) {
         this.clock = clock;
+        this.sink = sink;
     }
 
     @Override
@@ -27,12 +42,46 @@ public final class ConsoleSmsProvider implements SmsProvider {
     }
 
     @Override
-    public String send(SmsMessage message) {
+    public String send(SmsMessage message) throws SmsSendException {
         String id = "console-" + UUID.randomUUID();
-        sent.add(new SentSms(message.tenantId(), message.to(), message.text(), message.kind(), clock.instant(), id));
+        SentSms record = new SentSms(message.tenantId(), message.to(), message.text(), message.kind(), clock.instant(), id);
+        if (sink != null) {
+            post(record);
+        }
+        sent.add(record);
         Log.info("sms.console", Map.of("tenant", message.tenantId(), "to", PhoneNumbers.mask(message.to()),
                 "kind", message.kind().wireName(), "chars", message.text().length()));
         return id;
+    }
+
+    private void post(SentSms record) throws SmsSendException {
+        byte[] body = Json.write(Json.object()
+                .put("tenant", record.tenantId())
+                .put("to", record.to())
+                .put("text", record.text())
+                .put("kind", record.kind().wireName())
+                .put("at", record.at().toString())
+                .put("messageId", record.messageId())).getBytes(StandardCharsets.UTF_8);
+        try {
+            HttpURLConnection connection = (HttpURLConnection) sink.toURL().openConnection();
+            connection.setRequestMethod("POST");
+            connection.setDoOutput(true);
+            connection.setConnectTimeout(2_000);
+            connection.setReadTimeout(5_000);
+            connection.setRequestProperty("content-type", "application/json");
+            connection.setFixedLengthStreamingMode(body.length);
+            try (OutputStream out = connection.getOutputStream()) {
+                out.write(body);
+            }
+            int status = connection.getResponseCode();
+            connection.getInputStream().close();
+            if (status / 100 != 2) {
+                throw new SmsSendException("SMS sink answered " + status, false);
+            }
+        } catch (IOException e) {
+            // like a provider outage: the queue retries the message
+            throw new SmsSendException("SMS sink unreachable: " + e.getMessage(), false, e);
+        }
     }
 
     public List<SentSms> sent() {

@@ -3,12 +3,13 @@ package ch.opsfabric.smssender;
 import ch.opsfabric.app.Env;
 import ch.opsfabric.messaging.ConsoleSmsProvider;
 import ch.opsfabric.messaging.SmsProvider;
+import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The providers this deployment can use, from its environment: console always (dev tenants),
+ * The providers this deployment can use, from its environment: console always (dev tenants; in the local stack it reports to the stack's SMS sink),
  * eCall and Twilio when their credentials are configured. A tenant whose provider is missing
  * gets its messages retried into the DLQ, never silently dropped.
  */
@@ -19,7 +20,8 @@ final class SenderProviders {
 
     static List<SmsProvider> fromEnvironment(Clock clock) {
         List<SmsProvider> providers = new ArrayList<>();
-        providers.add(new ConsoleSmsProvider(clock));
+        String sink = Env.optional("OPSFABRIC_LOCAL_SMS_SINK");
+        providers.add(new ConsoleSmsProvider(clock, sink == null ? null : URI.create(sink)));
         String ecallUser = Env.optional("ECALL_USERNAME");
         if (ecallUser != null) {
             providers.add(new EcallSmsProvider(orDefault(Env.optional("ECALL_BASE_URL"), "https://rest.ecall.ch"),

@@ -11,8 +11,14 @@ import ch.opsfabric.store.DynamoTenantDirectory;
 import ch.opsfabric.tenant.Tenant;
 import ch.opsfabric.testing.TestAws;
 import ch.opsfabric.ticket.Urgency;
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import ch.opsfabric.json.Json;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -39,28 +45,38 @@ class SmsSenderIT {
                 "it-" + UUID.randomUUID(), null, NOW);
     }
 
-    private static SQSEvent event(OutboundSms... messages) {
-        List<SQSEvent.SQSMessage> records = new ArrayList<>();
+    private static String event(OutboundSms... messages) {
+        ObjectNode event = Json.object();
+        ArrayNode records = event.putArray("Records");
         for (OutboundSms sms : messages) {
-            SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
-            record.setMessageId(UUID.randomUUID().toString());
-            record.setBody(sms.toJson());
-            records.add(record);
+            records.addObject().put("messageId", UUID.randomUUID().toString()).put("body", sms.toJson())
+                    .put("eventSource", "aws:sqs");
         }
-        SQSEvent event = new SQSEvent();
-        event.setRecords(records);
-        return event;
+        return Json.write(event);
     }
 
-    private static List<String> failedIds(SQSBatchResponse response) {
-        return response.getBatchItemFailures().stream().map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).toList();
+    /** The handler as the runtime calls it: event JSON in, answer JSON out. */
+    private String invoke(String event) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static List<String> failedIds(String answer) {
+        List<String> ids = new ArrayList<>();
+        Json.parse(answer).get("batchItemFailures").forEach(f -> ids.add(f.get("itemIdentifier").asText()));
+        return ids;
     }
 
     @Test
     void onlyTheFailedMessageOfABatchIsRetried() {
-        SQSEvent event = event(sms("+41795551001"), sms(ScriptedSmsProvider.FAILS_TRANSIENTLY), sms("+41795551002"));
-        SQSBatchResponse response = handler.handleRequest(event, null);
-        assertEquals(List.of(event.getRecords().get(1).getMessageId()), failedIds(response));
+        String event = event(sms("+41795551001"), sms(ScriptedSmsProvider.FAILS_TRANSIENTLY), sms("+41795551002"));
+        String response = invoke(event);
+        assertEquals(List.of(Json.parse(event).get("Records").get(1).get("messageId").asText()), failedIds(response));
         assertEquals(3, provider.calls.size());
         assertEquals(tenant.config().phoneLines().get(0), provider.calls.get(0).from(),
                 "a confirmation comes from the business line, so an answer reaches the business");
@@ -69,44 +85,41 @@ class SmsSenderIT {
     @Test
     void aRedeliveredMessageIsSentOnce() {
         OutboundSms sms = sms("+41795551003");
-        assertTrue(failedIds(handler.handleRequest(event(sms), null)).isEmpty());
-        assertTrue(failedIds(handler.handleRequest(event(sms), null)).isEmpty());
+        assertTrue(failedIds(invoke(event(sms))).isEmpty());
+        assertTrue(failedIds(invoke(event(sms))).isEmpty());
         assertEquals(1, provider.callsTo("+41795551003"));
     }
 
     @Test
     void aRetriedMessageIsSentOnceItSucceeds() {
         OutboundSms sms = sms(ScriptedSmsProvider.FAILS_TRANSIENTLY);
-        assertEquals(1, failedIds(handler.handleRequest(event(sms), null)).size());
-        assertEquals(1, failedIds(handler.handleRequest(event(sms), null)).size());
+        assertEquals(1, failedIds(invoke(event(sms))).size());
+        assertEquals(1, failedIds(invoke(event(sms))).size());
         assertEquals(2, provider.callsTo(ScriptedSmsProvider.FAILS_TRANSIENTLY));
     }
 
     @Test
     void optOutIsCheckedAgainBeforeSending() {
         app.optOuts().optOut(tenant.id(), "+41795551004", NOW);
-        assertTrue(failedIds(handler.handleRequest(event(sms("+41795551004")), null)).isEmpty());
+        assertTrue(failedIds(invoke(event(sms("+41795551004")))).isEmpty());
         assertEquals(0, provider.callsTo("+41795551004"));
         OutboundSms confirmation = new OutboundSms(tenant.id(), "+41795551004", "Sie erhalten keine SMS mehr.",
                 SmsKind.OPT_OUT_CONFIRMATION, Urgency.MEDIUM, "it-" + UUID.randomUUID(), null, NOW);
-        handler.handleRequest(event(confirmation), null);
+        invoke(event(confirmation));
         assertEquals(1, provider.callsTo("+41795551004"), "the one opt-out confirmation still goes out");
     }
 
     @Test
     void permanentFailuresAreRecordedNotRetried() {
-        assertTrue(failedIds(handler.handleRequest(event(sms(ScriptedSmsProvider.FAILS_PERMANENTLY)), null)).isEmpty());
+        assertTrue(failedIds(invoke(event(sms(ScriptedSmsProvider.FAILS_PERMANENTLY)))).isEmpty());
         assertEquals(1, provider.callsTo(ScriptedSmsProvider.FAILS_PERMANENTLY));
     }
 
     @Test
     void unreadableMessagesAreKeptForTheDlq() {
-        SQSEvent.SQSMessage garbage = new SQSEvent.SQSMessage();
-        garbage.setMessageId("garbage");
-        garbage.setBody("{\"not\":\"an sms\"}");
-        SQSEvent event = new SQSEvent();
-        event.setRecords(List.of(garbage));
-        assertEquals(List.of("garbage"), failedIds(handler.handleRequest(event, null)));
+        String event = "{\"Records\":[{\"messageId\":\"garbage\",\"body\":\"{\\\"not\\\":\\\"an sms\\\"}\"},"
+                + "{\"messageId\":\"no-body\",\"body\":null}]}";
+        assertEquals(List.of("garbage", "no-body"), failedIds(invoke(event)));
         assertTrue(provider.calls.isEmpty());
     }
 
@@ -116,7 +129,7 @@ class SmsSenderIT {
         OutboundSms sms = sms(ScriptedSmsProvider.FAILS_TRANSIENTLY);
         TestAws.aws().sqs().sendMessage(b -> b.queueUrl(queues.get("OutboundSmsQueue")).messageBody(sms.toJson()));
         SqsEventSource source = new SqsEventSource(TestAws.aws().sqs(), queues.get("OutboundSmsQueue"),
-                e -> handler.handleRequest(e, null), 1);
+                this::invoke, 1);
         List<Message> dead = List.of();
         long deadline = System.nanoTime() + 40_000_000_000L;
         while (dead.isEmpty() && System.nanoTime() < deadline) {

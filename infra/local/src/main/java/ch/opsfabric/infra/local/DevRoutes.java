@@ -3,11 +3,11 @@ package ch.opsfabric.infra.local;
 import ch.opsfabric.app.AppContext;
 import ch.opsfabric.http.TicketJson;
 import ch.opsfabric.json.Json;
-import ch.opsfabric.messaging.ConsoleSmsProvider;
+
 import ch.opsfabric.messaging.SentSms;
 import ch.opsfabric.tenant.Tenant;
 import ch.opsfabric.ticket.TicketStore;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -31,16 +31,16 @@ final class DevRoutes implements LocalApiGateway.DevRoutes {
 
     private final AppContext app;
     private final LocalClock clock;
-    private final ConsoleSmsProvider console;
+    private final LocalSmsSink sms;
 
-    DevRoutes(AppContext app, LocalClock clock, ConsoleSmsProvider console) {
+    DevRoutes(AppContext app, LocalClock clock, LocalSmsSink sms) {
         this.app = app;
         this.clock = clock;
-        this.console = console;
+        this.sms = sms;
     }
 
     @Override
-    public Optional<APIGatewayV2HTTPResponse> handle(String method, String path, String body) {
+    public Optional<LocalFunctions.HttpResult> handle(String method, String path, String body) {
         if (!path.startsWith("/_local/") && !path.equals("/_local")) {
             return Optional.empty();
         }
@@ -61,7 +61,7 @@ final class DevRoutes implements LocalApiGateway.DevRoutes {
 
     private JsonNode sms() {
         ArrayNode list = Json.array();
-        for (SentSms sms : console.sent()) {
+        for (SentSms sms : this.sms.sent()) {
             list.addObject()
                     .put("tenant", sms.tenantId())
                     .put("to", sms.to())
@@ -77,7 +77,7 @@ final class DevRoutes implements LocalApiGateway.DevRoutes {
         return Json.object().put("now", zurich(now)).put("utc", now.toString());
     }
 
-    private APIGatewayV2HTTPResponse setClock(String body) {
+    private LocalFunctions.HttpResult setClock(String body) {
         Instant target;
         try {
             target = OffsetDateTime.parse(Json.parse(body).path("now").asText()).toInstant();
@@ -89,7 +89,7 @@ final class DevRoutes implements LocalApiGateway.DevRoutes {
         return ok(clockJson().put("previous", zurich(before)));
     }
 
-    private APIGatewayV2HTTPResponse tickets(String slug) {
+    private LocalFunctions.HttpResult tickets(String slug) {
         Optional<Tenant> tenant = app.tenants().bySlug(slug);
         if (tenant.isEmpty()) {
             return LocalApiGateway.json(404, "{\"error\":\"not_found\",\"message\":\"unknown tenant\"}");
@@ -109,7 +109,7 @@ final class DevRoutes implements LocalApiGateway.DevRoutes {
         return instant.atZone(ZURICH).toOffsetDateTime().toString();
     }
 
-    private static APIGatewayV2HTTPResponse ok(JsonNode body) {
+    private static LocalFunctions.HttpResult ok(JsonNode body) {
         return LocalApiGateway.json(200, Json.write(body));
     }
 }

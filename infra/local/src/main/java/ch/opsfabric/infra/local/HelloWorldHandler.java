@@ -1,14 +1,46 @@
 package ch.opsfabric.infra.local;
 
+import ch.opsfabric.infra.emulators.SamTemplate;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 
-/** The smallest possible Java handler: the baseline the functions' cold starts are compared with. */
+/**
+ * The smallest handler there is, typed on a map like most handlers: the baseline a function's
+ * cold start is compared with. It runs from a jar of its own that holds only this class.
+ */
 public final class HelloWorldHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
         return Map.of("statusCode", 200, "body", "Hello, world");
+    }
+
+    /** target/hello-world-lambda.jar, written from this class's bytes. */
+    static Path jar() {
+        Path jar = SamTemplate.projectRoot().resolve("infra/local/target/hello-world-lambda.jar");
+        String entry = HelloWorldHandler.class.getName().replace('.', '/') + ".class";
+        try (InputStream in = HelloWorldHandler.class.getClassLoader().getResourceAsStream(entry)) {
+            if (in == null) {
+                throw new IllegalStateException("cannot read " + entry);
+            }
+            Files.createDirectories(jar.getParent());
+            try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+                out.putNextEntry(new JarEntry(entry));
+                in.transferTo(out);
+                out.closeEntry();
+            }
+            return jar;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + jar, e);
+        }
     }
 }

@@ -1,46 +1,61 @@
 package ch.opsfabric.infra.local;
 
-import ch.opsfabric.app.AppContext;
-import ch.opsfabric.app.Settings;
 import ch.opsfabric.infra.emulators.SamTemplate;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.lang.reflect.InvocationTargetException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * OpsFabric's {@code sam local invoke}: {@code infra/invoke <FunctionLogicalId> <event.json>}.
- * Reads the function's handler and environment from template.yaml, starts the emulators with the
- * demo tenants, builds the handler the way Lambda does (its dependencies inside the measured
- * init), invokes it once with the event, and prints the response, the function's log lines and
- * the init and invoke times. Exits 1 on an unhandled error. {@code HelloWorld} as the function
- * name measures a bare handler the same way, for comparison.
+ * Starts the emulators with the demo tenants, runs the function's own shaded jar in a fresh JVM
+ * under Amazon's runtime interface client against a local Runtime API, sends it the event as
+ * JSON, and prints the environment, the init and invoke times, the function's log lines and its
+ * response. Exits 1 on an init error or an unhandled error. {@code HelloWorld} as the function
+ * runs a bare handler from a jar of its own, for comparison.
+ *
+ * <p>{@code infra/invoke --cold <FunctionLogicalId|all> <event.json|->} measures cold starts:
+ * each run a fresh JVM, JVM start → first answer, init and first invoke, median of 3, next to
+ * the hello-world handler in the same run.
  */
 public final class Invoke {
 
-    static final ObjectMapper EVENTS = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-            // Lambda's own event JSON says "Records" and "eventSourceARN" where the classes say records, eventSourceArn
-            .configure(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES, true)
-            .configure(SerializationFeature.FAIL_ON_EMPTY_BEANS, false)
-            .enable(SerializationFeature.INDENT_OUTPUT);
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    static final int COLD_RUNS = 3;
 
-    /** What one invocation produced. */
-    record Result(String function, Object response, String logs, long initMillis, long invokeMillis,
-                  Map<String, String> environment) {
+    /** The event each function is measured with by {@code --cold all}. */
+    static final Map<String, String> COLD_EVENTS = coldEvents();
+
+    private static Map<String, String> coldEvents() {
+        Map<String, String> events = new LinkedHashMap<>();
+        events.put("HelloWorld", "review-cron/schedule.json");
+        events.put("MissedCallFunction", "missed-call/generic-mobile.json");
+        events.put("SmsReplyFunction", "sms-reply/reply-2-callback.json");
+        events.put("TicketIntakeFunction", "ticket-intake/create-ticket-notfall.json");
+        events.put("SiteRendererFunction", "site-renderer/home.json");
+        events.put("ReviewCronFunction", "review-cron/schedule.json");
+        events.put("SmsSenderFunction", "sms-sender/ticket-confirmation.json");
+        return Collections.unmodifiableMap(events);
+    }
+
+    /** What one invocation in a fresh environment produced. */
+    record Result(String function, byte[] response, String error, List<String> logs, long initMillis,
+                  long invokeMillis, long jvmStartToAnswerMillis) {
+
+        boolean failed() {
+            return error != null;
+        }
     }
 
     private Invoke() {
@@ -48,7 +63,7 @@ public final class Invoke {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 3 && args[0].equals("--cold")) {
-            System.exit(coldStarts(args[1], Path.of(args[2])));
+            System.exit(coldStarts(args[1], args[2]));
         }
         if (args.length != 2) {
             System.err.println("usage: infra/invoke [--cold] <FunctionLogicalId|HelloWorld|all> <event.json>");
@@ -57,196 +72,149 @@ public final class Invoke {
         PrintStream terminal = System.out;
         // the emulators' own chatter stays off the report
         System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-        int exit = 0;
+        int exit;
         try (LocalEnvironment env = LocalEnvironment.start("http://localhost:3000")) {
-            Result result = invoke(env, args[0], Path.of(args[1]));
-            terminal.println("function   " + result.function());
-            result.environment().forEach((k, v) -> terminal.println("env        " + k + "=" + v));
-            terminal.printf("init       %d ms (handler and its clients, in this fresh JVM)%n", result.initMillis());
-            terminal.printf("invoke     %d ms (first request)%n", result.invokeMillis());
+            FunctionProcess.Spec spec = spec(env, args[0]);
+            terminal.println("function   " + spec.logicalId() + " (" + spec.jar() + ")");
+            terminal.println("handler    " + spec.handler());
+            Map<String, String> shown = new java.util.TreeMap<>(spec.environment());
+            env.secretVariables(spec.logicalId()).forEach(name -> shown.computeIfPresent(name, (k, v) -> "(dev secret)"));
+            shown.forEach((k, v) -> terminal.println("env        " + k + "=" + v));
+            Result result = invoke(env, spec, Files.readAllBytes(Path.of(args[1])));
+            terminal.printf("init       %d ms (JVM start to the runtime client's first /next: handler and its clients)%n",
+                    result.initMillis());
+            if (result.invokeMillis() >= 0) {
+                terminal.printf("invoke     %d ms (first request)%n", result.invokeMillis());
+            }
             terminal.println("--- logs ---");
-            terminal.print(result.logs());
-            terminal.println("--- response ---");
-            terminal.println(EVENTS.writeValueAsString(result.response()));
-        } catch (InvocationFailed e) {
-            terminal.println("--- logs ---");
-            terminal.print(e.logs);
-            terminal.println("--- unhandled error ---");
-            terminal.println(e.getCause());
-            exit = 1;
+            result.logs().forEach(terminal::println);
+            if (result.failed()) {
+                terminal.println("--- " + (result.invokeMillis() < 0 ? "init error" : "unhandled error") + " ---");
+                terminal.println(result.error());
+                exit = 1;
+            } else {
+                terminal.println("--- response ---");
+                terminal.println(pretty(result.response()));
+                exit = 0;
+            }
         }
         System.setOut(terminal);
         System.exit(exit);
     }
 
+    static FunctionProcess.Spec spec(LocalEnvironment env, String functionId) {
+        return functionId.equals("HelloWorld") ? env.helloWorld() : env.spec(functionId);
+    }
+
+    /** One invocation in a fresh execution environment, which is stopped afterwards. */
+    static Result invoke(LocalEnvironment env, FunctionProcess.Spec spec, byte[] event) {
+        List<String> logs = new CopyOnWriteArrayList<>();
+        FunctionProcess process = env.process(spec, logs::add);
+        try {
+            FunctionProcess.Init init;
+            try {
+                init = process.awaitInit();
+            } catch (FunctionProcess.InvocationFailed e) {
+                process.close();
+                return new Result(spec.logicalId(), null, describe(e), List.copyOf(logs), -1, -1, -1);
+            }
+            long start = System.nanoTime();
+            byte[] response = null;
+            String error = null;
+            try {
+                response = process.invoke(event);
+            } catch (FunctionProcess.InvocationFailed e) {
+                error = describe(e);
+            }
+            long done = System.nanoTime();
+            // stopping the process closes its pipes: every line it printed is in logs after this
+            process.close();
+            return new Result(spec.logicalId(), response, error, List.copyOf(logs), init.millis(),
+                    (done - start) / 1_000_000, (done - init.spawnedAt()) / 1_000_000);
+        } finally {
+            process.close();
+        }
+    }
+
+    private static String describe(FunctionProcess.InvocationFailed e) {
+        return e.payload() == null ? e.getMessage() : e.errorType() + " " + pretty(e.payload().getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String pretty(byte[] json) {
+        try {
+            return JSON.writeValueAsString(JSON.readTree(json));
+        } catch (IOException notJson) {
+            return new String(json, StandardCharsets.UTF_8);
+        }
+    }
+
     /**
-     * Cold starts in fresh JVMs against emulators started here: {@code all} measures every
-     * function (each with its first sample event) and the hello-world handler.
+     * Cold starts, each in a fresh JVM under the runtime client, against emulators started here:
+     * {@code all} measures every function (each with its usual sample event) and hello-world.
      */
-    private static int coldStarts(String function, Path event) throws Exception {
+    private static int coldStarts(String function, String eventArg) throws IOException {
         PrintStream terminal = System.out;
         System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         int exit = 0;
+        Path events = SamTemplate.projectRoot().resolve("events");
         try (LocalEnvironment env = LocalEnvironment.start("http://localhost:3000")) {
             Map<String, Path> runs = new LinkedHashMap<>();
             if (function.equals("all")) {
-                Path events = SamTemplate.projectRoot().resolve("events");
-                runs.put("HelloWorld", events.resolve("review-cron/schedule.json"));
-                runs.put("MissedCallFunction", events.resolve("missed-call/generic-mobile.json"));
-                runs.put("SmsReplyFunction", events.resolve("sms-reply/reply-2-callback.json"));
-                runs.put("TicketIntakeFunction", events.resolve("ticket-intake/create-ticket-notfall.json"));
-                runs.put("SiteRendererFunction", events.resolve("site-renderer/home.json"));
-                runs.put("ReviewCronFunction", events.resolve("review-cron/schedule.json"));
-                runs.put("SmsSenderFunction", events.resolve("sms-sender/ticket-confirmation.json"));
+                COLD_EVENTS.forEach((id, file) -> runs.put(id, events.resolve(file)));
             } else {
-                runs.put(function, event);
+                runs.put("HelloWorld", events.resolve(COLD_EVENTS.get("HelloWorld")));
+                runs.put(function, Path.of(eventArg));
             }
+            terminal.printf("cold starts through the runtime client, fresh JVM each run, median of %d (min-max)%n", COLD_RUNS);
+            terminal.printf("%-22s %-16s %-18s %-22s %-8s %s%n", "function", "init ms", "first invoke ms",
+                    "JVM start→answer ms", "× hello", "jar");
+            long hello = 0;
             for (Map.Entry<String, Path> run : runs.entrySet()) {
-                String handler = run.getKey().equals("HelloWorld") ? HelloWorldHandler.class.getName()
-                        : env.template.resource(run.getKey()).path("Properties").path("Handler").asText().split("::")[0];
-                Process child = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                        "-Dopsfabric.project.root=" + SamTemplate.projectRoot(),
-                        ColdStart.class.getName(), handler, run.getValue().toString(),
-                        env.aws.dynamoEndpoint().toString(), env.aws.sqsEndpoint().toString(),
-                        env.aws.tableName("OpsTable"), env.aws.queueUrl("OutboundSmsQueue")))
-                        .redirectErrorStream(true).start();
-                String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                exit |= child.waitFor();
-                terminal.print(output.lines().filter(l -> l.startsWith("cold start") || l.contains("Exception"))
-                        .map(l -> l + System.lineSeparator()).reduce("", String::concat));
+                FunctionProcess.Spec spec = spec(env, run.getKey());
+                byte[] event = Files.readAllBytes(run.getValue());
+                List<Long> init = new ArrayList<>();
+                List<Long> first = new ArrayList<>();
+                List<Long> total = new ArrayList<>();
+                String failure = null;
+                for (int i = 0; i < COLD_RUNS; i++) {
+                    Result result = invoke(env, spec, event);
+                    if (result.failed()) {
+                        failure = result.error();
+                        break;
+                    }
+                    init.add(result.initMillis());
+                    first.add(result.invokeMillis());
+                    total.add(result.jvmStartToAnswerMillis());
+                }
+                if (failure != null) {
+                    terminal.printf("%-22s FAILED: %s%n", spec.logicalId(), failure);
+                    exit = 1;
+                    continue;
+                }
+                long median = median(total);
+                if (spec.logicalId().equals("HelloWorld")) {
+                    hello = median;
+                }
+                terminal.printf("%-22s %-16s %-18s %-22s %-8s %,d B%n", spec.logicalId(), spread(init), spread(first),
+                        spread(total), hello == 0 ? "-" : String.format("%.2f", (double) median / hello),
+                        Files.size(spec.jar()));
             }
         }
         System.setOut(terminal);
-        return exit == 0 ? 0 : 1;
+        return exit;
     }
 
-    static final class InvocationFailed extends Exception {
-        final String logs;
-
-        InvocationFailed(Throwable cause, String logs) {
-            super(cause);
-            this.logs = logs;
-        }
+    static long median(List<Long> values) {
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2);
     }
 
-    @SuppressWarnings("unchecked")
-    static Result invoke(LocalEnvironment env, String functionId, Path eventFile) throws IOException, InvocationFailed {
-        JsonNode eventJson = EVENTS.readTree(Files.readString(eventFile));
-        String handlerClass;
-        Map<String, String> environment;
-        if (functionId.equals("HelloWorld")) {
-            handlerClass = HelloWorldHandler.class.getName();
-            environment = Map.of();
-        } else {
-            JsonNode function = env.template.resource(functionId);
-            if (!"AWS::Serverless::Function".equals(function.path("Type").asText())) {
-                throw new IllegalArgumentException("template.yaml has no function " + functionId);
-            }
-            String handler = function.path("Properties").path("Handler").asText();
-            handlerClass = handler.substring(0, handler.indexOf("::"));
-            environment = environment(env, function);
-        }
-        PrintStream previous = System.out;
-        ByteArrayOutputStream logs = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(logs, true, StandardCharsets.UTF_8));
-        try {
-            long start = System.nanoTime();
-            RequestHandler<Object, Object> handler = construct(handlerClass, env, environment);
-            long initialized = System.nanoTime();
-            Object event = EVENTS.convertValue(eventJson, inputType(handler.getClass()));
-            Object response;
-            try {
-                response = handler.handleRequest(event, new LocalContext(functionId, 1024, 15));
-            } catch (RuntimeException e) {
-                throw new InvocationFailed(e, logs.toString(StandardCharsets.UTF_8));
-            }
-            long done = System.nanoTime();
-            return new Result(functionId, response, logs.toString(StandardCharsets.UTF_8),
-                    (initialized - start) / 1_000_000, (done - initialized) / 1_000_000, environment);
-        } finally {
-            System.setOut(previous);
-        }
+    private static String spread(List<Long> values) {
+        return median(values) + " (" + Collections.min(values) + "-" + Collections.max(values) + ")";
     }
 
-    /**
-     * Builds the handler as Lambda would, with its dependencies made inside the constructor: the
-     * application is wired from the function's environment as template.yaml resolves it locally.
-     */
-    @SuppressWarnings("unchecked")
-    private static RequestHandler<Object, Object> construct(String className, LocalEnvironment env,
-                                                            Map<String, String> environment) {
-        try {
-            Class<?> type = Class.forName(className);
-            if (type == HelloWorldHandler.class) {
-                return (RequestHandler<Object, Object>) type.getConstructor().newInstance();
-            }
-            AppContext app = new AppContext(env.clock, env.aws.dynamo(), environment.get("TABLE_NAME"), env.aws.sqs(),
-                    environment.get("OUTBOUND_QUEUE_URL"), env.scheduler, List.of(env.console),
-                    new Settings(environment.get("PUBLIC_BASE_URL"),
-                            Integer.parseInt(environment.getOrDefault("INTAKE_RATE_LIMIT_PER_MINUTE", "600")),
-                            LocalEnvironment.DEV_SECRETS));
-            return (RequestHandler<Object, Object>) type.getConstructor(AppContext.class).newInstance(app);
-        } catch (ReflectiveOperationException e) {
-            Throwable cause = e instanceof InvocationTargetException ite ? ite.getCause() : e;
-            throw new IllegalStateException("cannot build " + className + ": " + cause, cause);
-        }
-    }
-
-    /** Globals plus the function's own variables, with references resolved to the local resources. */
-    static Map<String, String> environment(LocalEnvironment env, JsonNode function) {
-        Map<String, String> resolved = new TreeMap<>();
-        List<JsonNode> sources = List.of(env.template.root().path("Globals").path("Function").path("Environment").path("Variables"),
-                function.path("Properties").path("Environment").path("Variables"));
-        for (JsonNode variables : sources) {
-            variables.fields().forEachRemaining(e -> resolved.put(e.getKey(), resolve(env, e.getValue())));
-        }
-        return resolved;
-    }
-
-    private static String resolve(LocalEnvironment env, JsonNode value) {
-        if (value.isValueNode()) {
-            return value.asText();
-        }
-        String target = SamTemplate.referencedLogicalId(value);
-        if (target != null) {
-            String type = env.template.resource(target).path("Type").asText();
-            boolean arn = value.has("Fn::GetAtt");
-            return switch (type) {
-                case "AWS::DynamoDB::Table" -> env.aws.tableName(target);
-                case "AWS::SQS::Queue" -> arn ? "arn:aws:sqs:eu-central-2:000000000000:" + target : env.aws.queueUrl(target);
-                case "AWS::IAM::Role" -> "arn:aws:iam::000000000000:role/" + target;
-                default -> switch (target) {
-                    case "PublicBaseUrl" -> "http://localhost:3000";
-                    case "IntakeRateLimitPerMinute" -> Integer.toString(LocalEnvironment.LOCAL_INTAKE_RATE_PER_MINUTE);
-                    default -> "(" + target + ")";
-                };
-            };
-        }
-        if (value.has("Fn::Sub") && value.get("Fn::Sub").asText().startsWith("{{resolve:secretsmanager:")) {
-            // a deploy-time secret: locally the dev secret of that name
-            return "(dev secret " + value.get("Fn::Sub").asText().replaceAll(".*SecretString:([^}]+)}}", "$1") + ")";
-        }
-        return value.toString();
-    }
-
-    /** The handler's event type; a handler on plain Object gets the event as a map, like Lambda gives it. */
-    static Class<?> inputType(Class<?> handlerClass) {
-        Class<?> type = LocalFunctions.inputType(handlerClass);
-        return type == Object.class ? Map.class : type;
-    }
-
-    /** For tests: the response's HTTP status, an SQS handler's failure count, or the cron summary. */
-    static Map<String, Object> outcome(Object response) {
-        Map<String, Object> outcome = new LinkedHashMap<>();
-        JsonNode node = EVENTS.valueToTree(response);
-        if (node.has("statusCode")) {
-            outcome.put("status", node.get("statusCode").asInt());
-        } else if (node.has("batchItemFailures")) {
-            outcome.put("batchItemFailures", node.get("batchItemFailures").size());
-        } else if (node.has("due")) {
-            outcome.put("due", node.get("due").asInt());
-        }
-        return outcome;
+    static JsonNode tree(byte[] json) throws IOException {
+        return JSON.readTree(json);
     }
 }

@@ -1,7 +1,8 @@
 package ch.opsfabric.infra.local;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -27,12 +28,19 @@ import java.util.concurrent.Executors;
 
 /**
  * A local API Gateway HTTP API: matches method and path against the routes of template.yaml
- * and invokes the handler in-process with a real payload-2.0 event (header names lower-cased,
+ * and invokes the function (its own process, see {@link FunctionProcess}) with the payload-2.0
+ * event JSON (header names lower-cased,
  * non-text bodies base64-encoded, path and query parameters decoded), then writes its response.
  * {@code /_local/...} goes to the dev routes, which the template never has.
  */
 final class LocalApiGateway implements AutoCloseable {
 
+    static {
+        // without it the JDK server waits for delayed ACKs on small responses
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
     /** API Gateway's own payload limit. */
     static final int MAX_BODY = 10 * 1024 * 1024;
     private static final DateTimeFormatter REQUEST_TIME =
@@ -40,7 +48,7 @@ final class LocalApiGateway implements AutoCloseable {
 
     interface DevRoutes {
         /** @return the response, or empty when the path is not a dev route */
-        Optional<APIGatewayV2HTTPResponse> handle(String method, String path, String body);
+        Optional<LocalFunctions.HttpResult> handle(String method, String path, String body);
     }
 
     private record CompiledRoute(LocalFunctions.HttpRoute route, String[] segments, int literals) {
@@ -94,7 +102,7 @@ final class LocalApiGateway implements AutoCloseable {
             String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
             String rawPath = exchange.getRequestURI().getRawPath();
             String path = URLDecoder.decode(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8);
-            Optional<APIGatewayV2HTTPResponse> dev = devRoutes.handle(method, path,
+            Optional<LocalFunctions.HttpResult> dev = devRoutes.handle(method, path,
                     new String(body, StandardCharsets.UTF_8));
             if (dev.isPresent()) {
                 send(exchange, dev.get());
@@ -106,7 +114,7 @@ final class LocalApiGateway implements AutoCloseable {
                 }
                 Map<String, String> params = match(route.segments(), rawPath);
                 if (params != null) {
-                    APIGatewayV2HTTPEvent event = event(exchange, route.route(), rawPath, params, body);
+                    byte[] event = event(exchange, route.route(), rawPath, params, body);
                     answeredBy(exchange, route.route());
                     send(exchange, route.route().function().invokeHttp(event));
                     return;
@@ -168,14 +176,16 @@ final class LocalApiGateway implements AutoCloseable {
         return URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
-    private static APIGatewayV2HTTPEvent event(HttpExchange exchange, LocalFunctions.HttpRoute route, String rawPath,
-                                               Map<String, String> pathParams, byte[] body) {
-        APIGatewayV2HTTPEvent event = new APIGatewayV2HTTPEvent();
-        event.setVersion("2.0");
-        event.setRouteKey(route.path().equals("$default") ? "$default" : route.routeKey());
-        event.setRawPath(rawPath);
+    /** The payload-2.0 event API Gateway sends, as JSON, field for field. */
+    private static byte[] event(HttpExchange exchange, LocalFunctions.HttpRoute route, String rawPath,
+                                Map<String, String> pathParams, byte[] body) {
+        ObjectNode event = JSON.createObjectNode();
+        event.put("version", "2.0");
+        String routeKey = route.path().equals("$default") ? "$default" : route.routeKey();
+        event.put("routeKey", routeKey);
+        event.put("rawPath", rawPath);
         String rawQuery = Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse("");
-        event.setRawQueryString(rawQuery);
+        event.put("rawQueryString", rawQuery);
         Map<String, String> headers = new LinkedHashMap<>();
         List<String> cookies = new ArrayList<>();
         exchange.getRequestHeaders().forEach((name, values) -> {
@@ -186,10 +196,12 @@ final class LocalApiGateway implements AutoCloseable {
                 headers.put(lower, String.join(",", values));
             }
         });
-        event.setHeaders(headers);
         if (!cookies.isEmpty()) {
-            event.setCookies(cookies);
+            ArrayNode list = event.putArray("cookies");
+            cookies.forEach(list::add);
         }
+        ObjectNode headerNode = event.putObject("headers");
+        headers.forEach(headerNode::put);
         if (!rawQuery.isEmpty()) {
             Map<String, String> query = new LinkedHashMap<>();
             for (String pair : rawQuery.split("&")) {
@@ -199,41 +211,45 @@ final class LocalApiGateway implements AutoCloseable {
                 int eq = pair.indexOf('=');
                 String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
                 String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                // API Gateway joins repeated parameters with commas
                 query.merge(key, value, (a, b) -> a + "," + b);
             }
-            event.setQueryStringParameters(query);
+            ObjectNode queryNode = event.putObject("queryStringParameters");
+            query.forEach(queryNode::put);
         }
+        ObjectNode context = event.putObject("requestContext");
+        context.put("accountId", "000000000000");
+        context.put("apiId", "local");
+        context.put("domainName", headers.getOrDefault("host", "localhost"));
+        context.put("domainPrefix", headers.getOrDefault("host", "localhost").split("[.:]")[0]);
+        ObjectNode http = context.putObject("http");
+        http.put("method", exchange.getRequestMethod().toUpperCase(Locale.ROOT));
+        http.put("path", rawPath);
+        http.put("protocol", exchange.getProtocol());
+        http.put("sourceIp", exchange.getRemoteAddress().getAddress().getHostAddress());
+        http.put("userAgent", headers.getOrDefault("user-agent", ""));
+        context.put("requestId", UUID.randomUUID().toString());
+        context.put("routeKey", routeKey);
+        context.put("stage", "$default");
+        Instant now = Instant.now();
+        context.put("time", REQUEST_TIME.format(now));
+        context.put("timeEpoch", now.toEpochMilli());
         if (!pathParams.isEmpty()) {
-            event.setPathParameters(pathParams);
+            ObjectNode params = event.putObject("pathParameters");
+            pathParams.forEach(params::put);
         }
         if (body.length > 0) {
             if (isText(headers.get("content-type"))) {
-                event.setBody(new String(body, StandardCharsets.UTF_8));
-                event.setIsBase64Encoded(false);
+                event.put("body", new String(body, StandardCharsets.UTF_8));
+                event.put("isBase64Encoded", false);
             } else {
-                event.setBody(Base64.getEncoder().encodeToString(body));
-                event.setIsBase64Encoded(true);
+                event.put("body", Base64.getEncoder().encodeToString(body));
+                event.put("isBase64Encoded", true);
             }
+        } else {
+            event.put("isBase64Encoded", false);
         }
-        APIGatewayV2HTTPEvent.RequestContext context = new APIGatewayV2HTTPEvent.RequestContext();
-        APIGatewayV2HTTPEvent.RequestContext.Http http = new APIGatewayV2HTTPEvent.RequestContext.Http();
-        http.setMethod(exchange.getRequestMethod().toUpperCase(Locale.ROOT));
-        http.setPath(rawPath);
-        http.setProtocol(exchange.getProtocol());
-        http.setSourceIp(exchange.getRemoteAddress().getAddress().getHostAddress());
-        http.setUserAgent(headers.getOrDefault("user-agent", ""));
-        context.setHttp(http);
-        context.setAccountId("000000000000");
-        context.setApiId("local");
-        context.setDomainName(headers.getOrDefault("host", "localhost"));
-        context.setRequestId(UUID.randomUUID().toString());
-        context.setRouteKey(event.getRouteKey());
-        context.setStage("$default");
-        Instant now = Instant.now();
-        context.setTime(REQUEST_TIME.format(now));
-        context.setTimeEpoch(now.toEpochMilli());
-        event.setRequestContext(context);
-        return event;
+        return event.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** API Gateway passes JSON and text through as text and base64-encodes everything else. */
@@ -245,28 +261,17 @@ final class LocalApiGateway implements AutoCloseable {
         return type.startsWith("application/json") || type.startsWith("text/") || type.contains("+json");
     }
 
-    static APIGatewayV2HTTPResponse json(int status, String body) {
-        return APIGatewayV2HTTPResponse.builder().withStatusCode(status)
-                .withHeaders(Map.of("content-type", "application/json; charset=utf-8"))
-                .withBody(body).build();
+    static LocalFunctions.HttpResult json(int status, String body) {
+        return LocalFunctions.HttpResult.json(status, body);
     }
 
-    private static void send(HttpExchange exchange, APIGatewayV2HTTPResponse response) throws IOException {
-        if (response.getHeaders() != null) {
-            response.getHeaders().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
-        }
-        if (response.getMultiValueHeaders() != null) {
-            response.getMultiValueHeaders().forEach((k, vs) -> vs.forEach(v -> exchange.getResponseHeaders().add(k, v)));
-        }
-        if (response.getCookies() != null) {
-            response.getCookies().forEach(c -> exchange.getResponseHeaders().add("set-cookie", c));
-        }
-        byte[] bytes = response.getBody() == null ? new byte[0]
-                : response.getIsBase64Encoded() ? Base64.getDecoder().decode(response.getBody())
-                : response.getBody().getBytes(StandardCharsets.UTF_8);
-        boolean noBody = bytes.length == 0 || response.getStatusCode() == 304 || response.getStatusCode() == 204
+    private static void send(HttpExchange exchange, LocalFunctions.HttpResult response) throws IOException {
+        response.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+        response.cookies().forEach(c -> exchange.getResponseHeaders().add("set-cookie", c));
+        byte[] bytes = response.body();
+        boolean noBody = bytes.length == 0 || response.status() == 304 || response.status() == 204
                 || "HEAD".equals(exchange.getRequestMethod());
-        exchange.sendResponseHeaders(response.getStatusCode(), noBody ? -1 : bytes.length);
+        exchange.sendResponseHeaders(response.status(), noBody ? -1 : bytes.length);
         if (!noBody) {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(bytes);

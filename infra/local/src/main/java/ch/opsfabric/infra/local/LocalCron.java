@@ -1,10 +1,9 @@
 package ch.opsfabric.infra.local;
 
-import ch.opsfabric.json.Json;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -62,8 +61,8 @@ final class LocalCron implements AutoCloseable {
 
     private static void run(Job job) {
         try {
-            Map<?, ?> input = Json.MAPPER.convertValue(Json.parse(job.schedule().input()), Map.class);
-            job.schedule().function().invoke(input);
+            // EventBridge Scheduler sends the target's Input as the event, verbatim
+            job.schedule().function().invoke(job.schedule().input().getBytes(StandardCharsets.UTF_8));
         } catch (RuntimeException e) {
             // a failed run is like a failed Lambda invocation: logged, and the next slot tries again
             System.err.println("local cron: " + job.schedule().function().logicalId() + " failed: " + e);

@@ -6,47 +6,93 @@ import ch.opsfabric.app.Settings;
 import ch.opsfabric.infra.emulators.FreePort;
 import ch.opsfabric.infra.emulators.LocalAws;
 import ch.opsfabric.infra.emulators.SamTemplate;
-import ch.opsfabric.messaging.ConsoleSmsProvider;
-import ch.opsfabric.messaging.SqsSmsOutbox;
 import ch.opsfabric.store.DynamoTenantDirectory;
 import ch.opsfabric.tenant.Tenant;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * What every function needs locally: the emulators with the template's table and queues, the
- * settable clock, the console SMS provider, the local scheduler, the demo tenants, and the
- * application wired to them. The local stack adds a gateway, pollers and the cron on top; the
- * invoke tool uses it for one function.
+ * What every function needs locally, and what a deployment gives it: the emulators with the
+ * template's table and queues, a local EventBridge Scheduler endpoint, the settable clock, the
+ * console SMS sink, the demo tenants, and each function's environment as template.yaml resolves
+ * it here. Functions get all of it through environment variables only, as in Lambda. The local
+ * stack adds a gateway, pollers and the cron on top; the invoke tool uses it for one function.
  */
 final class LocalEnvironment implements AutoCloseable {
 
     /** The dev secrets, as listed in the README; never used outside the local stack. */
     static final Secrets DEV_SECRETS = new Secrets("dev-webhook-secret", "dev-twilio-token", "dev-ecall-token",
             "dev-cron-secret", AppContext.bundledSipgateKey());
+    /** The Secrets Manager keys of template.yaml's dynamic references, with their local values. */
+    static final Map<String, String> DEV_SECRET_VALUES = Map.of(
+            "webhookSecret", DEV_SECRETS.webhookSecret(),
+            "twilioAuthToken", DEV_SECRETS.twilioAuthToken(),
+            "ecallPathToken", DEV_SECRETS.ecallPathToken(),
+            "cronSecret", DEV_SECRETS.cronSecret());
     /** Generous, so end-to-end suites from one address pass; production uses the template's value. */
     static final int LOCAL_INTAKE_RATE_PER_MINUTE = 600;
     /** A failed SMS comes back after seconds instead of the deployed 90 s. */
     static final int LOCAL_VISIBILITY_TIMEOUT_SECONDS = 5;
+    /** The runtime client's jars, laid out by the infra/lambda-runtime module. */
+    static final String RUNTIME_LIBRARIES = "infra/lambda-runtime/target/lib";
 
     final SamTemplate template;
     final LocalAws aws;
     final LocalClock clock = new LocalClock();
-    final ConsoleSmsProvider console = new ConsoleSmsProvider(clock);
+    final LocalSmsSink smsSink = new LocalSmsSink();
     final LocalScheduler scheduler;
     final AppContext app;
     final List<Tenant> tenants;
+    private final String publicBaseUrl;
+    private final Map<String, String> queueArns = new HashMap<>();
+    private final HttpServer services;
+    private final ExecutorService serviceThreads = Executors.newFixedThreadPool(4, r -> {
+        Thread t = new Thread(r, "local-services");
+        t.setDaemon(true);
+        return t;
+    });
 
     private LocalEnvironment(String publicBaseUrl) {
+        this.publicBaseUrl = publicBaseUrl;
         this.template = SamTemplate.locate();
         this.aws = LocalAws.start(LocalAws.dynaliteHome(), template, FreePort.find(), FreePort.find(),
                 LOCAL_VISIBILITY_TIMEOUT_SECONDS);
         try {
-            // like EventBridge Scheduler, the local scheduler targets the outbound queue directly
-            this.scheduler = new LocalScheduler(new SqsSmsOutbox(aws.sqs(), aws.queueUrl("OutboundSmsQueue")), clock);
+            Map<String, String> urlByArn = new HashMap<>();
+            for (String queue : template.resourcesOfType("AWS::SQS::Queue").keySet()) {
+                String url = aws.queueUrl(queue);
+                String arn = aws.sqs().getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
+                        .attributes().get(QueueAttributeName.QUEUE_ARN);
+                queueArns.put(queue, arn);
+                urlByArn.put(arn, url);
+            }
+            this.scheduler = new LocalScheduler(aws.sqs(), urlByArn::get, aws.queueUrl("OutboundSmsQueue"), clock);
+            this.services = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
+            services.setExecutor(serviceThreads);
+            services.createContext("/schedules/", scheduler::serve);
+            services.createContext("/sms", smsSink::serve);
+            services.start();
+            // the stack's own view of the data, for the dev routes and the demo seed; functions build their own
             this.app = new AppContext(clock, aws.dynamo(), aws.tableName("OpsTable"), aws.sqs(),
-                    aws.queueUrl("OutboundSmsQueue"), scheduler, List.of(console),
+                    aws.queueUrl("OutboundSmsQueue"), scheduler, List.of(),
                     new Settings(publicBaseUrl, LOCAL_INTAKE_RATE_PER_MINUTE, DEV_SECRETS));
             this.tenants = DemoTenants.seed((DynamoTenantDirectory) app.tenants());
+        } catch (IOException e) {
+            aws.close();
+            throw new UncheckedIOException("cannot open the local services port", e);
         } catch (RuntimeException e) {
             aws.close();
             throw e;
@@ -57,9 +103,125 @@ final class LocalEnvironment implements AutoCloseable {
         return new LocalEnvironment(publicBaseUrl);
     }
 
+    String servicesUrl() {
+        return "http://127.0.0.1:" + services.getAddress().getPort();
+    }
+
+    /** The logical ids of the template's functions, in template order. */
+    List<String> functionIds() {
+        return List.copyOf(template.resourcesOfType("AWS::Serverless::Function").keySet());
+    }
+
+    /** A function of the template as it runs here: handler, jar, memory, timeout and resolved environment. */
+    FunctionProcess.Spec spec(String logicalId) {
+        JsonNode function = template.resource(logicalId);
+        if (!"AWS::Serverless::Function".equals(function.path("Type").asText())) {
+            throw new IllegalArgumentException("template.yaml has no function " + logicalId);
+        }
+        JsonNode props = function.path("Properties");
+        JsonNode globals = template.root().path("Globals").path("Function");
+        String handler = props.path("Handler").asText();
+        return new FunctionProcess.Spec(logicalId, handler.contains("::") ? handler.substring(0, handler.indexOf("::")) : handler,
+                SamTemplate.projectRoot().resolve(props.path("CodeUri").asText()),
+                props.path("MemorySize").asInt(globals.path("MemorySize").asInt(128)),
+                props.path("Timeout").asInt(globals.path("Timeout").asInt(3)),
+                environment(function));
+    }
+
+    /** A spec for a bare handler in a jar of its own, for comparisons. */
+    FunctionProcess.Spec helloWorld() {
+        return new FunctionProcess.Spec("HelloWorld", HelloWorldHandler.class.getName(), HelloWorldHandler.jar(),
+                1024, 15, Map.of("AWS_REGION", LocalAws.REGION.id()));
+    }
+
+    FunctionProcess process(FunctionProcess.Spec spec, java.util.function.Consumer<String> logs) {
+        Path work = SamTemplate.projectRoot().resolve("infra/local/target/lambda-tasks");
+        try {
+            Files.createDirectories(work);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Path runtime = SamTemplate.projectRoot().resolve(RUNTIME_LIBRARIES);
+        if (!Files.isDirectory(runtime)) {
+            throw new IllegalStateException(runtime + " is missing: mvn package lays out the runtime client there");
+        }
+        return new FunctionProcess(spec, runtime, work, logs);
+    }
+
+    /**
+     * Globals plus the function's own variables with references resolved to the local resources,
+     * then what Lambda and the SDK read: region, credentials, endpoints (the SDK's standard
+     * {@code AWS_ENDPOINT_URL_<SERVICE>}), and the local clock and SMS sink.
+     */
+    Map<String, String> environment(JsonNode function) {
+        Map<String, String> resolved = new TreeMap<>();
+        List<JsonNode> sources = List.of(template.root().path("Globals").path("Function").path("Environment").path("Variables"),
+                function.path("Properties").path("Environment").path("Variables"));
+        for (JsonNode variables : sources) {
+            variables.fields().forEachRemaining(e -> resolved.put(e.getKey(), resolve(e.getValue())));
+        }
+        Map<String, String> local = new LinkedHashMap<>();
+        local.put("AWS_REGION", LocalAws.REGION.id());
+        local.put("AWS_DEFAULT_REGION", LocalAws.REGION.id());
+        local.put("AWS_ACCESS_KEY_ID", "local");
+        local.put("AWS_SECRET_ACCESS_KEY", "local");
+        local.put("AWS_ENDPOINT_URL_DYNAMODB", aws.dynamoEndpoint().toString());
+        local.put("AWS_ENDPOINT_URL_SQS", aws.sqsEndpoint().toString());
+        local.put("AWS_ENDPOINT_URL_SCHEDULER", servicesUrl());
+        local.put("OPSFABRIC_LOCAL_CLOCK", clock.file().toString());
+        local.put("OPSFABRIC_LOCAL_SMS_SINK", servicesUrl() + "/sms");
+        resolved.putAll(local);
+        return resolved;
+    }
+
+    /** The variables whose values are deploy-time secrets, so tools can leave their values out. */
+    java.util.Set<String> secretVariables(String logicalId) {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        if (!template.resourcesOfType("AWS::Serverless::Function").containsKey(logicalId)) {
+            return names;
+        }
+        template.resource(logicalId).path("Properties").path("Environment").path("Variables").fields()
+                .forEachRemaining(e -> {
+                    if (e.getValue().path("Fn::Sub").asText("").startsWith("{{resolve:secretsmanager:")) {
+                        names.add(e.getKey());
+                    }
+                });
+        return names;
+    }
+
+    private String resolve(JsonNode value) {
+        if (value.isValueNode()) {
+            return value.asText();
+        }
+        String target = SamTemplate.referencedLogicalId(value);
+        if (target != null) {
+            String type = template.resource(target).path("Type").asText();
+            boolean arn = value.has("Fn::GetAtt");
+            return switch (type) {
+                case "AWS::DynamoDB::Table" -> aws.tableName(target);
+                case "AWS::SQS::Queue" -> arn ? queueArns.get(target) : aws.queueUrl(target);
+                case "AWS::IAM::Role" -> "arn:aws:iam::000000000000:role/" + target;
+                default -> switch (target) {
+                    case "PublicBaseUrl" -> publicBaseUrl;
+                    case "IntakeRateLimitPerMinute" -> Integer.toString(LOCAL_INTAKE_RATE_PER_MINUTE);
+                    default -> throw new IllegalStateException("the local stack cannot resolve " + value);
+                };
+            };
+        }
+        String sub = value.path("Fn::Sub").asText("");
+        if (sub.startsWith("{{resolve:secretsmanager:")) {
+            // a deploy-time secret: locally the dev secret of that key, or unset (e.g. provider credentials)
+            return DEV_SECRET_VALUES.getOrDefault(sub.replaceAll(".*SecretString:([^}]+)}}", "$1"), "");
+        }
+        throw new IllegalStateException("the local stack cannot resolve " + value);
+    }
+
     @Override
     public void close() {
+        services.stop(0);
+        serviceThreads.shutdownNow();
         scheduler.close();
         aws.close();
+        clock.close();
     }
 }

@@ -1,65 +1,78 @@
 package ch.opsfabric.infra.local;
 
-import ch.opsfabric.app.AppContext;
 import ch.opsfabric.infra.emulators.SamTemplate;
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /**
- * The functions of template.yaml, instantiated in this JVM with the local {@link AppContext}
- * (every handler has a constructor that takes one), with their HTTP routes and queue sources.
+ * The functions of template.yaml, each in its own runtime-client process from its own jar
+ * ({@link FunctionProcess}), with their HTTP routes, queue sources and schedules. Nothing of a
+ * function is loaded into this JVM: events go to it as JSON, answers come back as JSON.
  */
-final class LocalFunctions {
+final class LocalFunctions implements AutoCloseable {
 
-    record Function(String logicalId, String handlerClass, int memoryMb, int timeoutSeconds,
-                    RequestHandler<Object, Object> handler, Class<?> inputType) {
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-        Object invoke(Object event) {
-            Context context = new LocalContext(logicalId, memoryMb, timeoutSeconds);
-            Object input = event;
-            if (Map.class.isAssignableFrom(inputType) && !(event instanceof Map)) {
-                // what the Lambda runtime does for a handler typed on Map: the event's JSON as a map
-                input = JSON.convertValue(event, Map.class);
-            }
-            return handler.handleRequest(input, context);
+    /** What API Gateway makes of a function's answer (payload format 2.0). */
+    record HttpResult(int status, Map<String, String> headers, List<String> cookies, byte[] body) {
+
+        static HttpResult json(int status, String body) {
+            return new HttpResult(status, Map.of("content-type", "application/json; charset=utf-8"), List.of(),
+                    body.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    record Function(String logicalId, FunctionProcess process) {
+
+        byte[] invoke(byte[] event) {
+            return process.invoke(event);
         }
 
-        /** An HTTP invocation, whatever the handler's own types: typed events or plain maps. */
-        APIGatewayV2HTTPResponse invokeHttp(APIGatewayV2HTTPEvent event) {
-            Object result = invoke(event);
-            if (result instanceof APIGatewayV2HTTPResponse response) {
-                return response;
+        /**
+         * An HTTP invocation as API Gateway does it: a response with a {@code statusCode} is taken
+         * field by field; any other JSON is a 200 with that JSON as body; an error is a 500.
+         */
+        HttpResult invokeHttp(byte[] event) {
+            byte[] payload;
+            try {
+                payload = process.invoke(event);
+            } catch (FunctionProcess.InvocationFailed e) {
+                System.err.println("local gateway: " + logicalId + " failed: " + e.getMessage());
+                return HttpResult.json(500, "{\"message\":\"Internal Server Error\"}");
             }
-            Map<?, ?> map = (Map<?, ?>) result;
+            JsonNode answer;
+            try {
+                answer = JSON.readTree(payload);
+            } catch (java.io.IOException e) {
+                System.err.println("local gateway: " + logicalId + " answered no JSON");
+                return HttpResult.json(500, "{\"message\":\"Internal Server Error\"}");
+            }
+            if (answer == null || !answer.isObject() || !answer.has("statusCode")) {
+                return new HttpResult(200, Map.of("content-type", "application/json"), List.of(), payload);
+            }
             Map<String, String> headers = new LinkedHashMap<>();
-            if (map.get("headers") instanceof Map<?, ?> h) {
-                h.forEach((k, v) -> headers.put(String.valueOf(k), String.valueOf(v)));
-            }
-            return APIGatewayV2HTTPResponse.builder()
-                    .withStatusCode(((Number) map.get("statusCode")).intValue())
-                    .withHeaders(headers)
-                    .withBody(map.get("body") == null ? null : String.valueOf(map.get("body")))
-                    .withIsBase64Encoded(Boolean.TRUE.equals(map.get("isBase64Encoded")))
-                    .build();
+            answer.path("headers").fields().forEachRemaining(h -> headers.put(h.getKey(), h.getValue().asText()));
+            List<String> cookies = new ArrayList<>();
+            answer.path("cookies").forEach(c -> cookies.add(c.asText()));
+            JsonNode body = answer.path("body");
+            byte[] bytes = body.isMissingNode() || body.isNull() ? new byte[0]
+                    : answer.path("isBase64Encoded").asBoolean(false) ? Base64.getDecoder().decode(body.asText())
+                    : body.asText().getBytes(StandardCharsets.UTF_8);
+            return new HttpResult(answer.path("statusCode").asInt(), headers, cookies, bytes);
         }
     }
 
     record Schedule(String expression, String input, Function function) {
     }
-
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(SerializationFeature.FAIL_ON_EMPTY_BEANS, false);
 
     record HttpRoute(String method, String path, Function function) {
         String routeKey() {
@@ -75,19 +88,19 @@ final class LocalFunctions {
     private final List<QueueSource> queueSources = new ArrayList<>();
     private final List<Schedule> schedules = new ArrayList<>();
 
-    LocalFunctions(SamTemplate template, AppContext app) {
-        JsonNode globals = template.root().path("Globals").path("Function");
+    /** @param jars logical id → a jar to run instead of the template's CodeUri */
+    LocalFunctions(LocalEnvironment env, Map<String, Path> jars, Consumer<String> logs) {
+        SamTemplate template = env.template;
         template.resourcesOfType("AWS::Serverless::Function").forEach((logicalId, resource) -> {
-            JsonNode props = resource.path("Properties");
-            String handlerSpec = props.path("Handler").asText();
-            String className = handlerSpec.contains("::") ? handlerSpec.substring(0, handlerSpec.indexOf("::")) : handlerSpec;
-            RequestHandler<Object, Object> handler = instantiate(className, app);
-            Function function = new Function(logicalId, className,
-                    props.path("MemorySize").asInt(globals.path("MemorySize").asInt(512)),
-                    props.path("Timeout").asInt(globals.path("Timeout").asInt(3)),
-                    handler, inputType(handler.getClass()));
+            String prefix = "[" + logicalId + "] ";
+            FunctionProcess.Spec spec = env.spec(logicalId);
+            if (jars.containsKey(logicalId)) {
+                spec = new FunctionProcess.Spec(logicalId, spec.handler(), jars.get(logicalId), spec.memoryMb(),
+                        spec.timeoutSeconds(), spec.environment());
+            }
+            Function function = new Function(logicalId, env.process(spec, line -> logs.accept(prefix + line)));
             functions.put(logicalId, function);
-            props.path("Events").fields().forEachRemaining(e -> {
+            resource.path("Properties").path("Events").fields().forEachRemaining(e -> {
                 JsonNode event = e.getValue();
                 JsonNode eventProps = event.path("Properties");
                 switch (event.path("Type").asText()) {
@@ -104,27 +117,21 @@ final class LocalFunctions {
         });
     }
 
-    @SuppressWarnings("unchecked")
-    private static RequestHandler<Object, Object> instantiate(String className, AppContext app) {
-        try {
-            Class<?> type = Class.forName(className);
-            return (RequestHandler<Object, Object>) type.getConstructor(AppContext.class).newInstance(app);
-        } catch (ClassNotFoundException | NoSuchMethodException | InstantiationException | IllegalAccessException e) {
-            throw new IllegalStateException("template.yaml names handler " + className
-                    + ", which is not a handler with an AppContext constructor on the classpath", e);
-        } catch (InvocationTargetException e) {
-            throw new IllegalStateException("handler " + className + " failed to start: " + e.getCause(), e.getCause());
-        }
-    }
-
-    /** The declared input type of handleRequest (not the erased bridge method's Object). */
-    static Class<?> inputType(Class<?> handlerClass) {
-        for (Method method : handlerClass.getMethods()) {
-            if (method.getName().equals("handleRequest") && method.getParameterCount() == 2 && !method.isBridge()) {
-                return method.getParameterTypes()[0];
+    /**
+     * Starts every function's first execution environment at once (their inits overlap), and
+     * waits for them. A function whose init fails is reported and stays down until it is invoked.
+     */
+    void startAll() {
+        List<CompletableFuture<FunctionProcess.Init>> inits = new ArrayList<>();
+        functions.values().forEach(f -> inits.add(f.process().prewarm()));
+        for (int i = 0; i < inits.size(); i++) {
+            try {
+                inits.get(i).join();
+            } catch (RuntimeException e) {
+                System.err.println("local stack: " + List.copyOf(functions.keySet()).get(i) + " failed its init: "
+                        + (e.getCause() == null ? e : e.getCause()).getMessage());
             }
         }
-        return Object.class;
     }
 
     List<Schedule> schedules() {
@@ -141,5 +148,10 @@ final class LocalFunctions {
 
     List<QueueSource> queueSources() {
         return queueSources;
+    }
+
+    @Override
+    public void close() {
+        functions.values().forEach(f -> f.process().close());
     }
 }

@@ -5,15 +5,19 @@ import ch.opsfabric.app.Secrets;
 import ch.opsfabric.infra.emulators.FreePort;
 import ch.opsfabric.infra.emulators.SqsEventSource;
 import ch.opsfabric.tenant.Tenant;
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * OpsFabric on one machine: dynalite and ElasticMQ with the table and queues of template.yaml,
- * every function of the template in this JVM behind a local API gateway, an SQS poller that
+ * every function of the template in its own runtime-client process from its own jar, behind a
+ * local API gateway, an SQS poller that
  * feeds sms-sender like an event source mapping, the console SMS provider, a settable clock,
  * the dev routes and the demo tenants. Ctrl-C stops all of it, the dynalite process included.
  */
@@ -23,23 +27,30 @@ public final class LocalStack implements AutoCloseable {
     static final Secrets DEV_SECRETS = LocalEnvironment.DEV_SECRETS;
 
     private final LocalEnvironment env;
+    private final LocalFunctions functions;
     private final LocalCron cron;
     private final LocalApiGateway gateway;
     private final List<SqsEventSource> pollers = new ArrayList<>();
 
-    private LocalStack(int port) throws IOException {
+    private LocalStack(int port, Map<String, Path> jars, Consumer<String> logs) throws IOException {
         int actualPort = port == 0 ? FreePort.find() : port;
         this.env = LocalEnvironment.start("http://localhost:" + actualPort);
+        LocalFunctions started = null;
         try {
-            LocalFunctions functions = new LocalFunctions(env.template, env.app);
-            this.gateway = new LocalApiGateway(actualPort, functions.routes(), new DevRoutes(env.app, env.clock, env.console));
+            started = new LocalFunctions(env, jars, logs);
+            this.functions = started;
+            this.gateway = new LocalApiGateway(actualPort, functions.routes(), new DevRoutes(env.app, env.clock, env.smsSink));
             this.cron = new LocalCron(functions.schedules(), env.clock);
             for (LocalFunctions.QueueSource source : functions.queueSources()) {
                 SqsEventSource poller = new SqsEventSource(env.aws.sqs(), env.aws.queueUrl(source.queueLogicalId()),
-                        event -> (SQSBatchResponse) source.function().invoke(event), 1);
+                        event -> new String(source.function().invoke(event.getBytes(StandardCharsets.UTF_8)),
+                                StandardCharsets.UTF_8), 1);
                 pollers.add(poller);
             }
         } catch (IOException | RuntimeException e) {
+            if (started != null) {
+                started.close();
+            }
             env.close();
             throw e;
         }
@@ -47,8 +58,18 @@ public final class LocalStack implements AutoCloseable {
 
     /** Starts everything; {@code port} 0 picks a free one. */
     public static LocalStack start(int port) {
+        return start(port, Map.of(), System.out::println);
+    }
+
+    /**
+     * @param jars function logical id → a jar to run instead of the template's CodeUri (to show
+     *             what a broken jar does)
+     * @param logs receives every line the function processes print, prefixed with the function
+     */
+    static LocalStack start(int port, Map<String, Path> jars, Consumer<String> logs) {
         try {
-            LocalStack stack = new LocalStack(port);
+            LocalStack stack = new LocalStack(port, jars, logs);
+            stack.functions.startAll();
             stack.gateway.start();
             stack.pollers.forEach(SqsEventSource::start);
             stack.env.scheduler.start();
@@ -99,6 +120,7 @@ public final class LocalStack implements AutoCloseable {
         gateway.close();
         cron.close();
         pollers.forEach(SqsEventSource::close);
+        functions.close();
         env.close();
     }
 }

@@ -1,0 +1,46 @@
+package ch.opsfabric.smssender;
+
+import ch.opsfabric.json.Json;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The part of Lambda's SQS event this function reads ({@code Records[].messageId} and
+ * {@code .body}), and the partial-batch answer ({@code {"batchItemFailures":[{"itemIdentifier":…}]}}).
+ */
+public record SqsBatch(List<Message> messages) {
+
+    public record Message(String messageId, String body) {
+    }
+
+    /** @throws IOException when the event is not an SQS event: the whole batch then retries */
+    static SqsBatch read(InputStream in) throws IOException {
+        JsonNode event = Json.MAPPER.readTree(in);
+        if (event == null || !event.path("Records").isArray()) {
+            throw new IOException("not an SQS event: no Records array");
+        }
+        List<Message> messages = new ArrayList<>();
+        for (JsonNode record : event.get("Records")) {
+            String id = record.path("messageId").asText(null);
+            if (id == null) {
+                throw new IOException("an SQS record without messageId");
+            }
+            // a null body stays null: delivery keeps it for the DLQ instead of guessing
+            messages.add(new Message(id, record.path("body").isTextual() ? record.get("body").asText() : null));
+        }
+        return new SqsBatch(List.copyOf(messages));
+    }
+
+    static byte[] failures(List<String> messageIds) {
+        ObjectNode answer = Json.object();
+        ArrayNode failures = answer.putArray("batchItemFailures");
+        messageIds.forEach(id -> failures.addObject().put("itemIdentifier", id));
+        return Json.write(answer).getBytes(StandardCharsets.UTF_8);
+    }
+}
