@@ -79,15 +79,18 @@ final class LocalEnvironment implements AutoCloseable {
                 queueArns.put(queue, arn);
                 urlByArn.put(arn, url);
             }
-            this.scheduler = new LocalScheduler(aws.sqs(), urlByArn::get, aws.queueUrl("OutboundSmsQueue"), clock);
+            this.scheduler = new LocalScheduler(aws.sqs(), urlByArn::get, clock);
             this.services = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
             services.setExecutor(serviceThreads);
             services.createContext("/schedules/", scheduler::serve);
             services.createContext("/sms", smsSink::serve);
             services.start();
-            // the stack's own view of the data, for the dev routes and the demo seed; functions build their own
+            // the stack's own view of the data, for the dev routes and the demo seed; functions build their
+            // own from their environment, and only they send or defer SMS
             this.app = new AppContext(clock, aws.dynamo(), aws.tableName("OpsTable"), aws.sqs(),
-                    aws.queueUrl("OutboundSmsQueue"), scheduler, List.of(),
+                    aws.queueUrl("OutboundSmsQueue"), (sms, at, zone) -> {
+                        throw new UnsupportedOperationException("the local stack itself defers no SMS");
+                    }, List.of(),
                     new Settings(publicBaseUrl, LOCAL_INTAKE_RATE_PER_MINUTE, DEV_SECRETS));
             this.tenants = DemoTenants.seed((DynamoTenantDirectory) app.tenants());
         } catch (IOException e) {

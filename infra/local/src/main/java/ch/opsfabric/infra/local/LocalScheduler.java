@@ -1,8 +1,6 @@
 package ch.opsfabric.infra.local;
 
 import ch.opsfabric.json.Json;
-import ch.opsfabric.messaging.DeferredDelivery;
-import ch.opsfabric.messaging.OutboundSms;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
@@ -35,7 +33,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * real scheduler does. Moving the clock back fires nothing. Like the real one, a second schedule
  * with the same name is refused with a ConflictException.
  */
-final class LocalScheduler implements DeferredDelivery, AutoCloseable {
+final class LocalScheduler implements AutoCloseable {
 
     private static final Pattern AT = Pattern.compile("at\\((\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2})\\)");
 
@@ -44,7 +42,6 @@ final class LocalScheduler implements DeferredDelivery, AutoCloseable {
 
     private final SqsClient sqs;
     private final Function<String, String> queueUrlByArn;
-    private final String outboundQueueUrl;
     private final Clock clock;
     private final PriorityQueue<Pending> pending = new PriorityQueue<>((a, b) -> a.at().equals(b.at())
             ? Long.compare(a.sequence(), b.sequence()) : a.at().compareTo(b.at()));
@@ -57,10 +54,9 @@ final class LocalScheduler implements DeferredDelivery, AutoCloseable {
     private long sequence;
 
     /** @param queueUrlByArn a target queue's URL from its ARN; null when there is no such queue */
-    LocalScheduler(SqsClient sqs, Function<String, String> queueUrlByArn, String outboundQueueUrl, LocalClock clock) {
+    LocalScheduler(SqsClient sqs, Function<String, String> queueUrlByArn, LocalClock clock) {
         this.sqs = sqs;
         this.queueUrlByArn = queueUrlByArn;
-        this.outboundQueueUrl = outboundQueueUrl;
         this.clock = clock;
         clock.onMove((from, to) -> fireDue(to));
     }
@@ -69,22 +65,12 @@ final class LocalScheduler implements DeferredDelivery, AutoCloseable {
         ticker.scheduleWithFixedDelay(() -> fireDue(clock.instant()), 1, 1, TimeUnit.SECONDS);
     }
 
-    /** In-process deferral for the stack's own code (dev tooling), same queue as the real path. */
-    @Override
-    public void defer(OutboundSms sms, Instant at, ZoneId zone) {
-        add("local-" + sms.tenantId() + "|" + sms.idempotencyKey(), outboundQueueUrl, sms.toJson(), at);
-    }
-
     private synchronized boolean add(String name, String queueUrl, String body, Instant at) {
         if (!names.add(name)) {
             return false;
         }
         pending.add(new Pending(name, queueUrl, body, at, sequence++));
         return true;
-    }
-
-    synchronized int pendingCount() {
-        return pending.size();
     }
 
     void fireDue(Instant now) {

@@ -4,10 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.opsfabric.json.Json;
-import ch.opsfabric.messaging.OutboundSms;
-import ch.opsfabric.messaging.SmsKind;
-import ch.opsfabric.tenant.Tenant;
-import ch.opsfabric.ticket.Urgency;
 import ch.opsfabric.webhook.FormBody;
 import ch.opsfabric.webhook.OpsFabricSignature;
 import ch.opsfabric.webhook.TwilioSignature;
@@ -221,21 +217,29 @@ class MissedCallStoryE2E extends AgainstLocalStack {
     @Test
     void proactiveSmsWaitsForTheEndOfQuietHours() {
         clock("2026-12-02T22:30:00+01:00");
-        Tenant tenant = stack.app().tenants().bySlug("sanitaer-keller").orElseThrow();
         String customer = "+41795557008";
-        stack.app().sms().send(tenant, new OutboundSms(tenant.id(), customer, "Sanitär Keller AG: Ihr Termin ist bestätigt.",
-                SmsKind.STATUS_UPDATE, Urgency.MEDIUM, "e2e-status-1", null, stack.clock().instant()));
+        // a missed call at night: the menu SMS answers at once (the customer just called)
+        assertEquals("menu_sms_queued", outcome(missedCall(customer, LINE, "quiet-1")));
+        awaitSms(customer, 1);
+        String id = ticketsOf(customer).get(0).get("id").asText();
+        // the owner confirms an appointment at 22:31: proactive, so ticket-intake defers it with
+        // EventBridge Scheduler (the SDK against the local Scheduler API) to the end of quiet hours
+        HttpResponse<String> scheduled = http.send("PATCH", "/api/tickets/" + id, "application/json",
+                "{\"status\":\"SCHEDULED\",\"appointmentAt\":\"2026-12-03T10:00:00+01:00\"}",
+                "Authorization", "Bearer dev-key-sanitaer-keller");
+        assertEquals(200, scheduled.statusCode(), scheduled.body());
         LocalHttp.sleep(2000);
-        assertTrue(smsTo(customer).isEmpty(), "nothing at 22:30");
+        assertEquals(1, smsTo(customer).size(), "nothing more at 22:30");
         clock("2026-12-03T06:59:00+01:00");
         LocalHttp.sleep(1500);
-        assertTrue(smsTo(customer).isEmpty(), "nothing at 06:59");
+        assertEquals(1, smsTo(customer).size(), "nothing at 06:59");
         clock("2026-12-03T07:00:30+01:00");
-        JsonNode sms = awaitSms(customer, 1).get(0);
+        JsonNode sms = awaitSms(customer, 2).get(1);
+        assertTrue(sms.get("text").asText().contains("Ihr Termin"), sms.toString());
         assertTrue(OffsetDateTime.parse(sms.get("at").asText()).toInstant()
                 .isAfter(Instant.parse("2026-12-03T06:00:00Z")), "sent after 07:00 local");
         clock("2026-12-02T23:00:00+01:00");
         LocalHttp.sleep(1000);
-        assertEquals(1, smsTo(customer).size(), "moving the clock back fires nothing");
+        assertEquals(2, smsTo(customer).size(), "moving the clock back fires nothing");
     }
 }
