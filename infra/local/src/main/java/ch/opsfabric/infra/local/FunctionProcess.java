@@ -47,10 +47,6 @@ final class FunctionProcess implements AutoCloseable {
     static final String NATIVE_LIBRARY_PROPERTY =
             "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
 
-    static {
-        // without it the JDK server waits for delayed ACKs: 40 ms per small response on loopback
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
 
     /** What runs: a function of the template, resolved to local paths and values. */
     record Spec(String logicalId, String handler, Path jar, int memoryMb, int timeoutSeconds,
@@ -266,7 +262,7 @@ final class FunctionProcess implements AutoCloseable {
 
         Environment() {
             try {
-                server = HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 16);
+                server = HttpServers.bind(0, 16);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot open a Runtime API port", e);
             }

@@ -8,7 +8,6 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -35,10 +34,6 @@ import java.util.concurrent.Executors;
  */
 final class LocalApiGateway implements AutoCloseable {
 
-    static {
-        // without it the JDK server waits for delayed ACKs on small responses
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** API Gateway's own payload limit. */
@@ -78,7 +73,7 @@ final class LocalApiGateway implements AutoCloseable {
         routes.sort(Comparator.comparingInt((CompiledRoute c) -> -c.literals()));
         this.fallback = defaultRoute;
         this.devRoutes = devRoutes;
-        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 128);
+        this.server = HttpServers.bind(port, 128);
         this.executor = Executors.newFixedThreadPool(16);
         server.setExecutor(executor);
         server.createContext("/", this::serve);

@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -80,7 +79,7 @@ final class LocalEnvironment implements AutoCloseable {
                 urlByArn.put(arn, url);
             }
             this.scheduler = new LocalScheduler(aws.sqs(), urlByArn::get, clock);
-            this.services = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
+            this.services = HttpServers.bind(0, 64);
             services.setExecutor(serviceThreads);
             services.createContext("/schedules/", scheduler::serve);
             services.createContext("/sms", smsSink::serve);
