@@ -5,7 +5,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,9 +25,13 @@ public final class HelloWorldHandler implements RequestHandler<Map<String, Objec
 
     /** target/hello-world-lambda.jar, written from this class's bytes. */
     static Path jar() {
-        Path jar = SamTemplate.projectRoot().resolve("infra/local/target/hello-world-lambda.jar");
-        String entry = HelloWorldHandler.class.getName().replace('.', '/') + ".class";
-        try (InputStream in = HelloWorldHandler.class.getClassLoader().getResourceAsStream(entry)) {
+        return jar(HelloWorldHandler.class, SamTemplate.projectRoot().resolve("infra/local/target/hello-world-lambda.jar"));
+    }
+
+    /** A deployment jar that holds exactly one class: a handler that needs nothing but the runtime. */
+    static Path jar(Class<?> handler, Path jar) {
+        String entry = handler.getName().replace('.', '/') + ".class";
+        try (InputStream in = handler.getClassLoader().getResourceAsStream(entry)) {
             if (in == null) {
                 throw new IllegalStateException("cannot read " + entry);
             }
