@@ -53,7 +53,8 @@ class SampleEventsE2E {
                     continue;
                 }
                 JsonNode actual = view(result.response());
-                System.out.println("sample event " + file + " -> " + actual);
+                String shown = actual.toString();
+                System.out.println("sample event " + file + " -> " + (shown.length() > 300 ? shown.substring(0, 300) + " …" : shown));
                 String mismatch = mismatch("", expected, actual);
                 if (mismatch != null) {
                     problems.add(file + ": " + mismatch + "\n  answer: " + actual);
