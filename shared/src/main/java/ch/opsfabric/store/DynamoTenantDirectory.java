@@ -10,9 +10,8 @@ import ch.opsfabric.tenant.TenantDirectory;
 import ch.opsfabric.tenant.TenantJson;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 
@@ -25,16 +24,18 @@ public final class DynamoTenantDirectory implements TenantDirectory {
 
     private final DynamoDbTable<TenantItem> tenants;
     private final DynamoDbTable<TenantItem.Pointer> pointers;
-    private final long cacheNanos;
-    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    /** Tenants a JVM serves at most from memory; a deployment has a few hundred. */
+    static final int MAX_CACHED = 1_000;
+    /** Unknown slugs, lines and keys remembered, so a scan of made-up slugs costs little. */
+    static final int MAX_MISSES = 256;
+    static final long MISS_NANOS = TimeUnit.SECONDS.toNanos(10);
 
-    private record Cached(Optional<Tenant> tenant, long loadedAt) {
-    }
+    private final BoundedCache<String, Tenant> cache;
 
     public DynamoTenantDirectory(SingleTable db, long cacheNanos) {
         this.tenants = db.enhanced().table(db.tableName(), TenantItem.SCHEMA);
         this.pointers = db.enhanced().table(db.tableName(), TenantItem.POINTER_SCHEMA);
-        this.cacheNanos = cacheNanos;
+        this.cache = new BoundedCache<>(MAX_CACHED, cacheNanos, MAX_MISSES, Math.min(cacheNanos, MISS_NANOS), System::nanoTime);
     }
 
     @Override
@@ -113,13 +114,6 @@ public final class DynamoTenantDirectory implements TenantDirectory {
     }
 
     private Optional<Tenant> cached(String key, java.util.function.Supplier<Optional<Tenant>> loader) {
-        long now = System.nanoTime();
-        Cached hit = cache.get(key);
-        if (hit != null && now - hit.loadedAt() < cacheNanos) {
-            return hit.tenant();
-        }
-        Optional<Tenant> loaded = loader.get();
-        cache.put(key, new Cached(loaded, now));
-        return loaded;
+        return Optional.ofNullable(cache.get(key, k -> loader.get().orElse(null)));
     }
 }
