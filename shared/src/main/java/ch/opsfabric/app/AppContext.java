@@ -19,14 +19,12 @@ import ch.opsfabric.store.DynamoTenantDirectory;
 import ch.opsfabric.store.DynamoTicketStore;
 import ch.opsfabric.store.SingleTable;
 import ch.opsfabric.tenant.TenantDirectory;
-import ch.opsfabric.time.FileOffsetClock;
 import ch.opsfabric.ticket.TicketIntake;
 import ch.opsfabric.ticket.TicketStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +32,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -96,40 +93,17 @@ public final class AppContext {
      * url-connection HTTP client, the Scheduler client built on first deferral.
      */
     public static AppContext fromEnvironment(Function<Clock, List<SmsProvider>> providers) {
-        Region region = Region.of(Env.require("AWS_REGION"));
-        DefaultCredentialsProvider credentials = DefaultCredentialsProvider.builder().build();
-        DynamoDbClient dynamo = DynamoDbClient.builder()
-                .region(region)
-                .credentialsProvider(credentials)
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
-        SqsClient sqs = SqsClient.builder()
-                .region(region)
-                .credentialsProvider(credentials)
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
+        Region region = Cloud.region();
         Supplier<SchedulerClient> scheduler = memoize(() -> SchedulerClient.builder()
                 .region(region)
-                .credentialsProvider(credentials)
+                .credentialsProvider(Cloud.credentials())
                 .httpClient(UrlConnectionHttpClient.create())
                 .build());
-        Clock clock = clockFromEnvironment();
+        Clock clock = Cloud.clock();
         DeferredDelivery deferred = new SchedulerDeferredDelivery(scheduler,
                 Env.optional("OUTBOUND_QUEUE_ARN"), Env.optional("SCHEDULER_ROLE_ARN"), "default");
-        Secrets secrets = new Secrets(Env.optional("WEBHOOK_SECRET"), Env.optional("TWILIO_AUTH_TOKEN"),
-                Env.optional("ECALL_PATH_TOKEN"), Env.optional("CRON_SECRET"), bundledSipgateKey());
-        return new AppContext(clock, dynamo, Env.require("TABLE_NAME"), sqs, Env.require("OUTBOUND_QUEUE_URL"),
-                deferred, providers.apply(clock),
-                new Settings(Env.require("PUBLIC_BASE_URL"), Env.integer("INTAKE_RATE_LIMIT_PER_MINUTE", 20), secrets));
-    }
-
-    /**
-     * The system clock; in a function process of the local stack, the stack's settable clock
-     * (the only deployment that sets {@code OPSFABRIC_LOCAL_CLOCK}).
-     */
-    static Clock clockFromEnvironment() {
-        String file = Env.optional("OPSFABRIC_LOCAL_CLOCK");
-        return file == null ? Clock.systemUTC() : FileOffsetClock.open(Path.of(file));
+        return new AppContext(clock, Cloud.dynamo(), Env.require("TABLE_NAME"), Cloud.sqs(), Env.require("OUTBOUND_QUEUE_URL"),
+                deferred, providers.apply(clock), Cloud.settings());
     }
 
     /** sipgate's published webhook signing key, shipped with the code. */

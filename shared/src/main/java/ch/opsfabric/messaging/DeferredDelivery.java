@@ -11,4 +11,12 @@ import java.time.ZoneId;
 public interface DeferredDelivery {
 
     void defer(OutboundSms sms, Instant at, ZoneId zone);
+
+    /**
+     * For functions that only answer a contact the customer just made: those answers are never
+     * deferred, so this function needs no Scheduler client. Reaching it is a bug.
+     */
+    DeferredDelivery NONE = (sms, at, zone) -> {
+        throw new IllegalStateException("this function defers no SMS, yet " + sms.kind().wireName() + " was to wait");
+    };
 }

@@ -1,5 +1,6 @@
 package ch.opsfabric.store;
 
+import ch.opsfabric.ticket.CallStats;
 import java.time.LocalDate;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -9,7 +10,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * Per tenant and local day: calls that could not become a ticket (withheld numbers). Each call id
  * counts once, so a provider's retry does not inflate the figure.
  */
-public final class DynamoCallStats {
+public final class DynamoCallStats implements CallStats {
 
     private final SingleTable db;
 
@@ -17,7 +18,7 @@ public final class DynamoCallStats {
         this.db = db;
     }
 
-    /** @return false when this call was counted before */
+    @Override
     public boolean countWithheld(String tenantId, LocalDate day, String callId) {
         try {
             db.client().updateItem(b -> b.tableName(db.tableName())

@@ -1,5 +1,6 @@
 package ch.opsfabric.store;
 
+import ch.opsfabric.messaging.SmsWindows;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -12,7 +13,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * The owner (a call id, a message id) may open its own window again, so a retried webhook gets
  * the same answer as the first attempt. TTL cleans up; the condition never relies on it.
  */
-public final class DynamoSmsWindows {
+public final class DynamoSmsWindows implements SmsWindows {
 
     private final SingleTable db;
 
@@ -21,6 +22,7 @@ public final class DynamoSmsWindows {
     }
 
     /** @return true when this owner holds the window now (newly opened, or opened by itself before) */
+    @Override
     public boolean tryOpen(String tenantId, String purpose, String e164, String owner, Instant now, Duration length) {
         Instant until = now.plus(length);
         try {

@@ -1,6 +1,6 @@
 package ch.opsfabric.missedcall;
 
-import ch.opsfabric.app.AppContext;
+import ch.opsfabric.app.Settings;
 import ch.opsfabric.http.ApiException;
 import ch.opsfabric.http.ApiRequest;
 import ch.opsfabric.http.ApiResponses;
@@ -19,17 +19,17 @@ import java.util.Map;
  */
 final class GenericMissedCallRoute implements ApiRoute {
 
-    private final AppContext app;
+    private final Settings settings;
     private final MissedCallRecovery recovery;
 
-    GenericMissedCallRoute(AppContext app, MissedCallRecovery recovery) {
-        this.app = app;
+    GenericMissedCallRoute(Settings settings, MissedCallRecovery recovery) {
+        this.settings = settings;
         this.recovery = recovery;
     }
 
     @Override
     public APIGatewayV2HTTPResponse handle(ApiRequest request) {
-        JsonNode json = WebhookGuard.signedJson(request, app.settings().secrets().webhookSecret());
+        JsonNode json = WebhookGuard.signedJson(request, settings.secrets().webhookSecret());
         Map<String, String> errors = new LinkedHashMap<>();
         String from = text(json, "from", errors, 40);
         String to = text(json, "to", errors, 40);
@@ -37,8 +37,16 @@ final class GenericMissedCallRoute implements ApiRoute {
         if (!errors.isEmpty()) {
             throw ApiException.validation(errors);
         }
-        MissedCallRecovery.Result result = recovery.handle(new MissedCall("generic", callId, from, to, true));
+        MissedCallRecovery.Result result = known(recovery.handle(new MissedCall("generic", callId, from, to, true)));
         return ApiResponses.json(200, resultJson(result));
+    }
+
+    /** A line no tenant has (or whose tenant has the module off) is a 404 for every provider. */
+    static MissedCallRecovery.Result known(MissedCallRecovery.Result result) {
+        if (result.outcome() == MissedCallRecovery.Outcome.UNKNOWN_LINE) {
+            throw ApiException.notFound("Diese Rufnummer ist keinem Betrieb zugeordnet.");
+        }
+        return result;
     }
 
     static ObjectNode resultJson(MissedCallRecovery.Result result) {

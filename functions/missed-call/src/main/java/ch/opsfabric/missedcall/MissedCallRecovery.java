@@ -1,25 +1,30 @@
 package ch.opsfabric.missedcall;
 
-import ch.opsfabric.app.AppContext;
-import ch.opsfabric.http.ApiException;
 import ch.opsfabric.log.Log;
 import ch.opsfabric.log.Metrics;
 import ch.opsfabric.messaging.OutboundSms;
+import ch.opsfabric.messaging.SmsDispatch;
 import ch.opsfabric.messaging.SmsKind;
 import ch.opsfabric.messaging.SmsTemplates;
+import ch.opsfabric.messaging.SmsWindows;
 import ch.opsfabric.phone.Phone;
 import ch.opsfabric.phone.PhoneNumbers;
 import ch.opsfabric.tenant.Module;
 import ch.opsfabric.tenant.Tenant;
+import ch.opsfabric.tenant.TenantDirectory;
+import ch.opsfabric.ticket.CallStats;
 import ch.opsfabric.ticket.ContactOutcome;
 import ch.opsfabric.ticket.NewContact;
+import ch.opsfabric.ticket.TicketIntake;
 import ch.opsfabric.ticket.TicketSource;
 import ch.opsfabric.ticket.TicketStatus;
 import ch.opsfabric.ticket.Urgency;
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What happens after a missed call: the tenant by the called line, the caller's number read,
@@ -32,34 +37,53 @@ final class MissedCallRecovery {
     static final Duration MENU_WINDOW = Duration.ofMinutes(15);
 
     enum Outcome {
-        ANSWERED, WITHHELD_COUNTED, LANDLINE_TICKET, MOBILE_TICKET, MENU_SMS_QUEUED, MENU_SMS_SUPPRESSED, DUPLICATE
+        UNKNOWN_LINE, ANSWERED, WITHHELD_COUNTED, LANDLINE_TICKET, MOBILE_TICKET, MENU_SMS_QUEUED, MENU_SMS_SUPPRESSED,
+        DUPLICATE
     }
 
     record Result(Outcome outcome, String ticketId, String reference) {
     }
 
-    private final AppContext app;
+    private final Clock clock;
+    private final TenantDirectory tenants;
+    private final TicketIntake intake;
+    private final CallStats callStats;
+    private final SmsWindows smsWindows;
+    private final SmsDispatch sms;
+    private final SmsTemplates templates;
 
-    MissedCallRecovery(AppContext app) {
-        this.app = app;
+    MissedCallRecovery(Clock clock, TenantDirectory tenants, TicketIntake intake, CallStats callStats,
+                       SmsWindows smsWindows, SmsDispatch sms, SmsTemplates templates) {
+        this.clock = clock;
+        this.tenants = tenants;
+        this.intake = intake;
+        this.callStats = callStats;
+        this.smsWindows = smsWindows;
+        this.sms = sms;
+        this.templates = templates;
     }
 
     Result handle(MissedCall call) {
-        Tenant tenant = tenantOf(call.to());
+        Optional<Tenant> found = tenants.byLineWith(call.to(), Module.MISSED_CALL);
+        if (found.isEmpty()) {
+            // an unknown line, or a tenant with the module off: nothing stored, nothing sent
+            return new Result(Outcome.UNKNOWN_LINE, null, null);
+        }
+        Tenant tenant = found.get();
         if (!call.missed()) {
             return new Result(Outcome.ANSWERED, null, null);
         }
-        Instant now = app.clock().instant();
+        Instant now = clock.instant();
         Metrics.count(Metrics.Event.MISSED_CALL, tenant.id());
         Phone caller = PhoneNumbers.parse(call.from());
         if (!(caller instanceof Phone.Number number)) {
             // no number to call back or text: count it so the owner sees how many calls were lost
-            boolean counted = app.callStats().countWithheld(tenant.id(), now.atZone(tenant.config().zone()).toLocalDate(),
+            boolean counted = callStats.countWithheld(tenant.id(), now.atZone(tenant.config().zone()).toLocalDate(),
                     call.contactId());
             Log.info("missed_call.withheld", Map.of("tenant", tenant.id(), "counted", counted));
             return new Result(counted ? Outcome.WITHHELD_COUNTED : Outcome.DUPLICATE, null, null);
         }
-        ContactOutcome outcome = app.intake().record(tenant, new NewContact(tenant.id(), number, TicketSource.MISSED_CALL,
+        ContactOutcome outcome = intake.record(tenant, new NewContact(tenant.id(), number, TicketSource.MISSED_CALL,
                 Urgency.MEDIUM, TicketStatus.NEEDS_CALLBACK, null, null, null, null,
                 number.isMobile() ? "Verpasster Anruf" : "Verpasster Anruf vom Festnetz: bitte zurückrufen",
                 Map.of(), now, call.contactId()));
@@ -73,21 +97,16 @@ final class MissedCallRecovery {
         }
         // a retried webhook runs this again: the window belongs to this call and the SMS has the
         // same idempotency key, so the customer still gets exactly one menu
-        boolean windowOpen = app.smsWindows().tryOpen(tenant.id(), "menu", number.e164(), call.contactId(), now, MENU_WINDOW);
+        boolean windowOpen = smsWindows.tryOpen(tenant.id(), "menu", number.e164(), call.contactId(), now, MENU_WINDOW);
         if (!windowOpen) {
             return new Result(outcome.duplicate() ? Outcome.DUPLICATE : Outcome.MENU_SMS_SUPPRESSED, ticketId, reference);
         }
         DayOfWeek day = now.atZone(tenant.config().zone()).getDayOfWeek();
         boolean weekend = day == DayOfWeek.SATURDAY || day == DayOfWeek.SUNDAY;
-        String text = app.smsTemplates().render(weekend ? SmsTemplates.Name.MISSED_CALL_MENU_WEEKEND
+        String text = templates.render(weekend ? SmsTemplates.Name.MISSED_CALL_MENU_WEEKEND
                 : SmsTemplates.Name.MISSED_CALL_MENU, Map.of("business", tenant.name()));
-        app.sms().send(tenant, new OutboundSms(tenant.id(), number.e164(), text, SmsKind.MISSED_CALL_MENU, Urgency.MEDIUM,
+        sms.send(tenant, new OutboundSms(tenant.id(), number.e164(), text, SmsKind.MISSED_CALL_MENU, Urgency.MEDIUM,
                 "menu:" + call.contactId(), ticketId, now));
         return new Result(outcome.duplicate() ? Outcome.DUPLICATE : Outcome.MENU_SMS_QUEUED, ticketId, reference);
-    }
-
-    private Tenant tenantOf(String calledLine) {
-        return app.tenants().byLineWith(calledLine, Module.MISSED_CALL)
-                .orElseThrow(() -> ApiException.notFound("Diese Rufnummer ist keinem Betrieb zugeordnet."));
     }
 }

@@ -1,6 +1,8 @@
 package ch.opsfabric.missedcall;
 
-import ch.opsfabric.app.AppContext;
+import static ch.opsfabric.missedcall.GenericMissedCallRoute.known;
+
+import ch.opsfabric.app.Settings;
 import ch.opsfabric.http.ApiException;
 import ch.opsfabric.http.ApiRequest;
 import ch.opsfabric.http.ApiRoute;
@@ -22,14 +24,14 @@ final class SipgateMissedCallRoute implements ApiRoute {
 
     static final Set<String> MISSED_CAUSES = Set.of("cancel", "noAnswer", "busy");
 
-    private final AppContext app;
+    private final Settings settings;
     private final MissedCallRecovery recovery;
     private final SipgateSignature signature;
 
-    SipgateMissedCallRoute(AppContext app, MissedCallRecovery recovery) {
-        this.app = app;
+    SipgateMissedCallRoute(Settings settings, MissedCallRecovery recovery) {
+        this.settings = settings;
         this.recovery = recovery;
-        this.signature = new SipgateSignature(app.settings().secrets().sipgatePublicKeyPem());
+        this.signature = new SipgateSignature(settings.secrets().sipgatePublicKeyPem());
     }
 
     @Override
@@ -42,15 +44,15 @@ final class SipgateMissedCallRoute implements ApiRoute {
             throw ApiException.badRequest("callId fehlt.");
         }
         if ("newCall".equals(event)) {
-            String hangupUrl = app.settings().publicBaseUrl() + "/api/webhook/missed-call/sipgate";
+            String hangupUrl = settings.publicBaseUrl() + "/api/webhook/missed-call/sipgate";
             return xml("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response onHangup=\"" + hangupUrl + "\"/>");
         }
         if (!"hangup".equals(event)) {
             return xml("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>");
         }
         boolean missed = "in".equals(form.value("direction")) && MISSED_CAUSES.contains(form.value("cause"));
-        recovery.handle(new MissedCall("sipgate", callId, international(form.value("from")),
-                international(form.value("to")), missed));
+        known(recovery.handle(new MissedCall("sipgate", callId, international(form.value("from")),
+                international(form.value("to")), missed)));
         return xml("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>");
     }
 

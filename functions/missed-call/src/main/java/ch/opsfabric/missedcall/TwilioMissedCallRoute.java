@@ -1,6 +1,8 @@
 package ch.opsfabric.missedcall;
 
-import ch.opsfabric.app.AppContext;
+import static ch.opsfabric.missedcall.GenericMissedCallRoute.known;
+
+import ch.opsfabric.app.Settings;
 import ch.opsfabric.http.ApiException;
 import ch.opsfabric.http.ApiRequest;
 import ch.opsfabric.http.ApiRoute;
@@ -27,19 +29,19 @@ final class TwilioMissedCallRoute implements ApiRoute {
             + "<Hangup/></Response>";
     static final String HANGUP_TWIML = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Hangup/></Response>";
 
-    private final AppContext app;
+    private final Settings settings;
     private final MissedCallRecovery recovery;
 
-    TwilioMissedCallRoute(AppContext app, MissedCallRecovery recovery) {
-        this.app = app;
+    TwilioMissedCallRoute(Settings settings, MissedCallRecovery recovery) {
+        this.settings = settings;
         this.recovery = recovery;
     }
 
     @Override
     public APIGatewayV2HTTPResponse handle(ApiRequest request) {
         FormBody form = WebhookGuard.form(request, StandardCharsets.UTF_8);
-        WebhookGuard.requireTwilioSignature(request, app.settings().secrets().twilioAuthToken(),
-                app.settings().publicBaseUrl(), form);
+        WebhookGuard.requireTwilioSignature(request, settings.secrets().twilioAuthToken(),
+                settings.publicBaseUrl(), form);
         String status = form.value("DialCallStatus");
         if (!MISSED.contains(status) && !ANSWERED.contains(status)) {
             throw ApiException.badRequest("DialCallStatus fehlt oder ist unbekannt.");
@@ -48,8 +50,8 @@ final class TwilioMissedCallRoute implements ApiRoute {
         if (!callSid.matches("CA[0-9a-fA-F]{32}")) {
             throw ApiException.badRequest("CallSid fehlt oder ist ungültig.");
         }
-        MissedCallRecovery.Result result = recovery.handle(new MissedCall("twilio", callSid, form.value("From"),
-                form.first("Called").filter(s -> !s.isBlank()).orElse(form.value("To")), MISSED.contains(status)));
+        MissedCallRecovery.Result result = known(recovery.handle(new MissedCall("twilio", callSid, form.value("From"),
+                form.first("Called").filter(s -> !s.isBlank()).orElse(form.value("To")), MISSED.contains(status))));
         boolean texted = result.outcome() == MissedCallRecovery.Outcome.MENU_SMS_QUEUED;
         return twiml(texted ? SORRY_TWIML : HANGUP_TWIML);
     }

@@ -47,7 +47,8 @@ class MissedCallIT {
     private final DynamoTenantDirectory directory = (DynamoTenantDirectory) app.tenants();
     private final Tenant tenant = TestAws.newTenant(directory, "");
     private final String line = tenant.config().phoneLines().get(0);
-    private final MissedCallHandler handler = new MissedCallHandler(app);
+    private final MissedCallHandler handler = new MissedCallHandler(new MissedCallWiring(clock, TestAws.aws().dynamo(),
+            TestAws.aws().tableName("OpsTable"), TestAws.aws().sqs(), queues.get("OutboundSmsQueue"), app.settings()));
 
     private APIGatewayV2HTTPResponse generic(String from, String callId) {
         String body = Json.write(Json.object().put("from", from).put("to", line).put("callId", callId)
@@ -158,11 +159,8 @@ class MissedCallIT {
     @Test
     void oneMissedCallCostsTwoDynamoRequestsAndOneSqsSend() {
         RequestCounter counter = new RequestCounter();
-        AppContext counted = new AppContext(clock, counter.dynamo(), "OpsTable", counter.sqs(), queues.get("OutboundSmsQueue"),
-                (sms, at, zone) -> {
-                    throw new AssertionError("not deferred");
-                }, List.of(), app.settings());
-        MissedCallHandler countedHandler = new MissedCallHandler(counted);
+        MissedCallHandler countedHandler = new MissedCallHandler(new MissedCallWiring(clock, counter.dynamo(), "OpsTable",
+                counter.sqs(), queues.get("OutboundSmsQueue"), app.settings()));
         String body = "{\"from\":\"0795554747\",\"to\":\"" + line + "\",\"callId\":\"warm-up\"}";
         countedHandler.handleRequest(signed(body), null);
         counter.reset();

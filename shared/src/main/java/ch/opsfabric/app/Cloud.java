@@ -1,0 +1,64 @@
+package ch.opsfabric.app;
+
+import ch.opsfabric.time.FileOffsetClock;
+import java.nio.file.Path;
+import java.time.Clock;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * What a function reads from its Lambda environment, built the same way for every function:
+ * region from {@code AWS_REGION}, the url-connection HTTP client, and the clock. Each function's
+ * wiring class calls only what it uses, once per JVM. Locally the SDK finds the emulators through
+ * its standard {@code AWS_ENDPOINT_URL_<SERVICE>} variables, set only by the local stack.
+ */
+public final class Cloud {
+
+    private Cloud() {
+    }
+
+    public static Region region() {
+        return Region.of(Env.require("AWS_REGION"));
+    }
+
+    /** The default chain: environment keys on demand, the container endpoint under SnapStart. */
+    public static AwsCredentialsProvider credentials() {
+        return DefaultCredentialsProvider.builder().build();
+    }
+
+    public static DynamoDbClient dynamo() {
+        return DynamoDbClient.builder()
+                .region(region())
+                .credentialsProvider(credentials())
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+    }
+
+    public static SqsClient sqs() {
+        return SqsClient.builder()
+                .region(region())
+                .credentialsProvider(credentials())
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+    }
+
+    /**
+     * The system clock; in a function process of the local stack, the stack's settable clock
+     * (the only deployment that sets {@code OPSFABRIC_LOCAL_CLOCK}).
+     */
+    public static Clock clock() {
+        String file = Env.optional("OPSFABRIC_LOCAL_CLOCK");
+        return file == null ? Clock.systemUTC() : FileOffsetClock.open(Path.of(file));
+    }
+
+    /** Public base URL, intake rate limit and the webhook secrets, as template.yaml sets them. */
+    public static Settings settings() {
+        Secrets secrets = new Secrets(Env.optional("WEBHOOK_SECRET"), Env.optional("TWILIO_AUTH_TOKEN"),
+                Env.optional("ECALL_PATH_TOKEN"), Env.optional("CRON_SECRET"), AppContext.bundledSipgateKey());
+        return new Settings(Env.require("PUBLIC_BASE_URL"), Env.integer("INTAKE_RATE_LIMIT_PER_MINUTE", 20), secrets);
+    }
+}

@@ -1,0 +1,83 @@
+package ch.opsfabric.testing.fakes;
+
+import ch.opsfabric.messaging.DeferredDelivery;
+import ch.opsfabric.messaging.OutboundSms;
+import ch.opsfabric.messaging.SmsOutbox;
+import ch.opsfabric.messaging.SmsWindows;
+import ch.opsfabric.ticket.CallStats;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** In-memory outbox, deferral, SMS windows and call counts: what a use case sent, deferred and counted. */
+public final class InMemoryMessaging {
+
+    private InMemoryMessaging() {
+    }
+
+    /** Every SMS queued, in order. */
+    public static final class Outbox implements SmsOutbox {
+        public final List<OutboundSms> queued = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void enqueue(OutboundSms sms) {
+            queued.add(sms);
+        }
+    }
+
+    /** Every SMS deferred, with its time. */
+    public static final class Deferrals implements DeferredDelivery {
+        public record Deferred(OutboundSms sms, Instant at, ZoneId zone) {
+        }
+
+        public final List<Deferred> deferred = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void defer(OutboundSms sms, Instant at, ZoneId zone) {
+            deferred.add(new Deferred(sms, at, zone));
+        }
+    }
+
+    /** Windows as the conditional write keeps them: one owner per open window, the same owner again is let in. */
+    public static final class Windows implements SmsWindows {
+        private record Window(String owner, Instant until) {
+        }
+
+        private final Map<String, Window> open = new HashMap<>();
+
+        @Override
+        public synchronized boolean tryOpen(String tenantId, String purpose, String e164, String owner, Instant now,
+                                            Duration length) {
+            String key = tenantId + "|" + purpose + "|" + e164;
+            Window window = open.get(key);
+            if (window != null && window.until().isAfter(now) && !window.owner().equals(owner)) {
+                return false;
+            }
+            if (window == null || !window.owner().equals(owner) || !window.until().isAfter(now)) {
+                open.put(key, new Window(owner, now.plus(length)));
+            }
+            return true;
+        }
+    }
+
+    /** Withheld calls per tenant and day, each call id once. */
+    public static final class Calls implements CallStats {
+        private final Set<String> seen = new HashSet<>();
+
+        @Override
+        public synchronized boolean countWithheld(String tenantId, LocalDate day, String callId) {
+            return seen.add(tenantId + "|" + day + "|" + callId);
+        }
+
+        public synchronized long withheld(String tenantId, LocalDate day) {
+            return seen.stream().filter(s -> s.startsWith(tenantId + "|" + day + "|")).count();
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package ch.opsfabric.testing.fakes;
+
+import ch.opsfabric.json.Json;
+import ch.opsfabric.tenant.Tenant;
+import ch.opsfabric.tenant.TenantDirectory;
+import ch.opsfabric.tenant.TenantJson;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Tenants in a map, found by id, slug, line and API key like the DynamoDB directory finds them. */
+public final class InMemoryTenants implements TenantDirectory {
+
+    private final Map<String, Tenant> byId = new ConcurrentHashMap<>();
+    private final Map<String, String> pointers = new ConcurrentHashMap<>();
+
+    /** A handwerk tenant with one line, an owner mobile and the console provider; {@code configJson} is merged in. */
+    public static Tenant handwerk(String id, String line, String modulesJson, String configJson) {
+        return TenantJson.read(Json.parse("""
+                {"id":"%s","slug":"%s","name":"Sanitär %s","branch":"handwerk" %s,
+                 "config":{"phoneLines":["%s"],"ownerMobile":"+41795550101",
+                           "googleReviewLink":"https://g.page/r/test/review",
+                           "sms":{"provider":"console","sender":"Sanitaer"} %s}}"""
+                .formatted(id, id, id, modulesJson.isBlank() ? "" : ",\"modules\":" + modulesJson, line,
+                        configJson.isBlank() ? "" : "," + configJson)));
+    }
+
+    public InMemoryTenants add(Tenant tenant, String... apiKeys) {
+        byId.put(tenant.id(), tenant);
+        pointers.put("slug:" + tenant.slug(), tenant.id());
+        tenant.config().phoneLines().forEach(line -> pointers.put("line:" + line, tenant.id()));
+        for (String key : apiKeys) {
+            pointers.put("key:" + key, tenant.id());
+        }
+        return this;
+    }
+
+    @Override
+    public Optional<Tenant> byId(String tenantId) {
+        return Optional.ofNullable(byId.get(tenantId));
+    }
+
+    @Override
+    public Optional<Tenant> bySlug(String slug) {
+        return via("slug:" + slug);
+    }
+
+    @Override
+    public Optional<Tenant> byPhoneLine(String e164) {
+        return via("line:" + e164);
+    }
+
+    @Override
+    public Optional<Tenant> byApiKey(String apiKey) {
+        return via("key:" + apiKey);
+    }
+
+    private Optional<Tenant> via(String pointer) {
+        return Optional.ofNullable(pointers.get(pointer)).flatMap(this::byId);
+    }
+}
