@@ -1,5 +1,6 @@
 package ch.opsfabric.store;
 
+import ch.opsfabric.intake.FormRefs;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -8,12 +9,9 @@ import java.util.Optional;
  * The {@code ?ref=} tokens of the "3 = Online-Formular" link: random, unguessable, no personal
  * data in them; the item maps a token to its tenant and ticket for 14 days.
  */
-public final class DynamoFormRefs {
+public final class DynamoFormRefs implements FormRefs {
 
     public static final Duration LIFETIME = Duration.ofDays(14);
-
-    public record FormRef(String tenantId, String ticketId) {
-    }
 
     private final SingleTable db;
 
@@ -21,10 +19,12 @@ public final class DynamoFormRefs {
         this.db = db;
     }
 
+    @Override
     public String create(String tenantId, String ticketId, Instant now) {
         return TicketLinks.create(db, Keys::formRef, tenantId, ticketId, now.plus(LIFETIME));
     }
 
+    @Override
     public Optional<FormRef> resolve(String token, Instant now) {
         return TicketLinks.resolve(db, Keys::formRef, token)
                 .filter(link -> !link.validUntil().isBefore(now))

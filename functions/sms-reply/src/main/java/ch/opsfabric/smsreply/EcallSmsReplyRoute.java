@@ -1,6 +1,8 @@
 package ch.opsfabric.smsreply;
 
-import ch.opsfabric.app.AppContext;
+import static ch.opsfabric.smsreply.GenericSmsReplyRoute.answerable;
+
+import ch.opsfabric.app.Settings;
 import ch.opsfabric.crypto.Hashes;
 import ch.opsfabric.http.ApiException;
 import ch.opsfabric.http.ApiRequest;
@@ -27,18 +29,18 @@ final class EcallSmsReplyRoute implements ApiRoute {
     static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
     static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm:ss");
 
-    private final AppContext app;
+    private final Settings settings;
     private final SmsReplyProcessing processing;
 
-    EcallSmsReplyRoute(AppContext app, SmsReplyProcessing processing) {
-        this.app = app;
+    EcallSmsReplyRoute(Settings settings, SmsReplyProcessing processing) {
+        this.settings = settings;
         this.processing = processing;
     }
 
     @Override
     public APIGatewayV2HTTPResponse handle(ApiRequest request) {
         String token = request.pathParameter("token").orElse("");
-        String expected = app.settings().secrets().ecallPathToken();
+        String expected = settings.secrets().ecallPathToken();
         if (expected == null || !Hashes.constantTimeEquals(expected, token)) {
             throw new ApiException(403, "signature_invalid", "Unbekannter Zugang.");
         }
@@ -63,7 +65,7 @@ final class EcallSmsReplyRoute implements ApiRoute {
         }
         // eCall gives an answer no id of its own: the message is identified by what it is
         String messageId = Hashes.sha256Hex(from + "|" + to + "|" + stamp + "|" + text).substring(0, 32);
-        processing.handle(new InboundSms("ecall", messageId, from, to, text));
+        answerable(processing.handle(new InboundSms("ecall", messageId, from, to, text)));
         return ok();
     }
 

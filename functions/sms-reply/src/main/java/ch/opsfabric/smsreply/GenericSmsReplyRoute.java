@@ -1,6 +1,6 @@
 package ch.opsfabric.smsreply;
 
-import ch.opsfabric.app.AppContext;
+import ch.opsfabric.app.Settings;
 import ch.opsfabric.http.ApiException;
 import ch.opsfabric.http.ApiRequest;
 import ch.opsfabric.http.ApiResponses;
@@ -19,17 +19,17 @@ final class GenericSmsReplyRoute implements ApiRoute {
 
     static final int MAX_TEXT = 1600;
 
-    private final AppContext app;
+    private final Settings settings;
     private final SmsReplyProcessing processing;
 
-    GenericSmsReplyRoute(AppContext app, SmsReplyProcessing processing) {
-        this.app = app;
+    GenericSmsReplyRoute(Settings settings, SmsReplyProcessing processing) {
+        this.settings = settings;
         this.processing = processing;
     }
 
     @Override
     public APIGatewayV2HTTPResponse handle(ApiRequest request) {
-        JsonNode json = WebhookGuard.signedJson(request, app.settings().secrets().webhookSecret());
+        JsonNode json = WebhookGuard.signedJson(request, settings.secrets().webhookSecret());
         Map<String, String> errors = new LinkedHashMap<>();
         for (String field : new String[] {"from", "to", "messageId"}) {
             if (!json.path(field).isTextual() || json.path(field).asText().isBlank() || json.path(field).asText().length() > 128) {
@@ -42,9 +42,18 @@ final class GenericSmsReplyRoute implements ApiRoute {
         if (!errors.isEmpty()) {
             throw ApiException.validation(errors);
         }
-        SmsReplyProcessing.Result result = processing.handle(new InboundSms("generic", json.get("messageId").asText(),
-                json.get("from").asText(), json.get("to").asText(), json.get("text").asText()));
+        SmsReplyProcessing.Result result = answerable(processing.handle(new InboundSms("generic", json.get("messageId").asText(),
+                json.get("from").asText(), json.get("to").asText(), json.get("text").asText())));
         return ApiResponses.json(200, resultJson(result));
+    }
+
+    /** What every provider's route answers for a line no tenant has, or a sender that is no number. */
+    static SmsReplyProcessing.Result answerable(SmsReplyProcessing.Result result) {
+        return switch (result.outcome()) {
+            case UNKNOWN_LINE -> throw ApiException.notFound("Diese Rufnummer ist keinem Betrieb zugeordnet.");
+            case INVALID_SENDER -> throw ApiException.badRequest("Der Absender ist keine gültige Telefonnummer.");
+            default -> result;
+        };
     }
 
     static ObjectNode resultJson(SmsReplyProcessing.Result result) {

@@ -1,12 +1,10 @@
 package ch.opsfabric.smsreply;
 
-import ch.opsfabric.app.AppContext;
 import ch.opsfabric.http.ApiDispatcher;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import java.util.Map;
 
 /** The sms-reply function: one adapter route per SMS provider, one reply use-case behind them. */
 public final class SmsReplyHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
@@ -14,17 +12,11 @@ public final class SmsReplyHandler implements RequestHandler<APIGatewayV2HTTPEve
     private final ApiDispatcher dispatcher;
 
     public SmsReplyHandler() {
-        this(AppContext.fromEnvironment());
+        this(SmsReplyWiring.fromEnvironment());
     }
 
-    public SmsReplyHandler(AppContext app) {
-        SmsReplyProcessing processing = new SmsReplyProcessing(app);
-        EcallSmsReplyRoute ecall = new EcallSmsReplyRoute(app, processing);
-        this.dispatcher = new ApiDispatcher(Map.of(
-                "POST /api/webhook/sms-reply", new GenericSmsReplyRoute(app, processing),
-                "POST /api/webhook/sms-reply/twilio", new TwilioSmsReplyRoute(app, processing),
-                "POST /api/webhook/sms-reply/ecall/{token}", ecall,
-                "GET /api/webhook/sms-reply/ecall/{token}", ecall));
+    SmsReplyHandler(SmsReplyWiring wiring) {
+        this.dispatcher = wiring.dispatcher();
     }
 
     @Override

@@ -1,21 +1,26 @@
 package ch.opsfabric.smsreply;
 
-import ch.opsfabric.app.AppContext;
-import ch.opsfabric.http.ApiException;
+import ch.opsfabric.intake.FormRefs;
 import ch.opsfabric.log.Log;
+import ch.opsfabric.messaging.OptOuts;
 import ch.opsfabric.messaging.OutboundSms;
+import ch.opsfabric.messaging.SmsDispatch;
 import ch.opsfabric.messaging.SmsKind;
 import ch.opsfabric.messaging.SmsTemplates;
+import ch.opsfabric.messaging.SmsWindows;
 import ch.opsfabric.phone.Phone;
 import ch.opsfabric.phone.PhoneNumbers;
 import ch.opsfabric.tenant.Module;
 import ch.opsfabric.tenant.Tenant;
+import ch.opsfabric.tenant.TenantDirectory;
 import ch.opsfabric.ticket.ContactOutcome;
 import ch.opsfabric.ticket.NewContact;
 import ch.opsfabric.ticket.Ticket;
+import ch.opsfabric.ticket.TicketIntake;
 import ch.opsfabric.ticket.TicketSource;
 import ch.opsfabric.ticket.TicketStatus;
 import ch.opsfabric.ticket.Urgency;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -33,34 +38,56 @@ final class SmsReplyProcessing {
 
     static final Duration ACK_WINDOW = Duration.ofHours(1);
 
-    enum Outcome { URGENT, CALLBACK, FORM_LINK, OPTED_OUT, OPTED_IN, STORED, DUPLICATE }
+    enum Outcome { UNKNOWN_LINE, INVALID_SENDER, URGENT, CALLBACK, FORM_LINK, OPTED_OUT, OPTED_IN, STORED, DUPLICATE }
 
     record Result(Outcome outcome, String ticketId) {
     }
 
-    private final AppContext app;
+    private final Clock clock;
+    private final TenantDirectory tenants;
+    private final TicketIntake intake;
+    private final OptOuts optOuts;
+    private final FormRefs formRefs;
+    private final SmsWindows smsWindows;
+    private final SmsDispatch sms;
+    private final SmsTemplates templates;
+    private final String publicBaseUrl;
 
-    SmsReplyProcessing(AppContext app) {
-        this.app = app;
+    /** @param publicBaseUrl where the wizard link of answer 3 points */
+    SmsReplyProcessing(Clock clock, TenantDirectory tenants, TicketIntake intake, OptOuts optOuts, FormRefs formRefs,
+                       SmsWindows smsWindows, SmsDispatch sms, SmsTemplates templates, String publicBaseUrl) {
+        this.clock = clock;
+        this.tenants = tenants;
+        this.intake = intake;
+        this.optOuts = optOuts;
+        this.formRefs = formRefs;
+        this.smsWindows = smsWindows;
+        this.sms = sms;
+        this.templates = templates;
+        this.publicBaseUrl = publicBaseUrl;
     }
 
     Result handle(InboundSms sms) {
-        Tenant tenant = tenantOf(sms.to());
-        if (!(PhoneNumbers.parse(sms.from()) instanceof Phone.Number from)) {
-            throw ApiException.badRequest("Der Absender ist keine gültige Telefonnummer.");
+        Optional<Tenant> found = tenants.byLineWith(sms.to(), Module.SMS);
+        if (found.isEmpty()) {
+            return new Result(Outcome.UNKNOWN_LINE, null);
         }
-        Instant now = app.clock().instant();
+        Tenant tenant = found.get();
+        if (!(PhoneNumbers.parse(sms.from()) instanceof Phone.Number from)) {
+            return new Result(Outcome.INVALID_SENDER, null);
+        }
+        Instant now = clock.instant();
         ReplyIntent intent = ReplyIntent.of(sms.text());
         Log.info("sms_reply.received", Map.of("tenant", tenant.id(), "from", from.masked(), "intent", intent));
         if (intent == ReplyIntent.STOP) {
-            if (app.optOuts().optOut(tenant.id(), from.e164(), now)) {
+            if (optOuts.optOut(tenant.id(), from.e164(), now)) {
                 reply(tenant, from, SmsTemplates.Name.OPT_OUT_CONFIRMATION, SmsKind.OPT_OUT_CONFIRMATION, sms, null, Map.of());
                 return new Result(Outcome.OPTED_OUT, null);
             }
             return new Result(Outcome.DUPLICATE, null);
         }
         if (intent == ReplyIntent.START) {
-            if (app.optOuts().optIn(tenant.id(), from.e164())) {
+            if (optOuts.optIn(tenant.id(), from.e164())) {
                 reply(tenant, from, SmsTemplates.Name.OPT_IN_CONFIRMATION, SmsKind.OPT_IN_CONFIRMATION, sms, null, Map.of());
                 return new Result(Outcome.OPTED_IN, null);
             }
@@ -71,10 +98,10 @@ final class SmsReplyProcessing {
                 intent == ReplyIntent.URGENT ? Urgency.HIGH : Urgency.MEDIUM,
                 menuAnswer ? TicketStatus.NEEDS_CALLBACK : TicketStatus.NEW,
                 null, null, null, null, sms.text(), Map.of(), now, sms.contactId());
-        Optional<Ticket> open = app.intake().findOpen(tenant, from, now);
+        Optional<Ticket> open = intake.findOpen(tenant, from, now);
         ContactOutcome outcome = open.isPresent()
-                ? app.intake().recordInto(tenant, open.get(), contact)
-                : app.intake().record(tenant, contact);
+                ? intake.recordInto(tenant, open.get(), contact)
+                : intake.record(tenant, contact);
         Ticket ticket = outcome.ticket();
         // a retry after a failure further down runs the answers again; their idempotency keys
         // make sure the customer and the owner get each message once
@@ -99,9 +126,9 @@ final class SmsReplyProcessing {
             if (ticket.name() != null) {
                 scope.put("name", ticket.name());
             }
-            app.sms().send(tenant, new OutboundSms(tenant.id(), owner,
-                    app.smsTemplates().render(SmsTemplates.Name.URGENT_ALERT, scope), SmsKind.URGENT_ALERT, Urgency.HIGH,
-                    "alert:" + sms.contactId(), ticket.id(), app.clock().instant()));
+            this.sms.send(tenant, new OutboundSms(tenant.id(), owner,
+                    templates.render(SmsTemplates.Name.URGENT_ALERT, scope), SmsKind.URGENT_ALERT, Urgency.HIGH,
+                    "alert:" + sms.contactId(), ticket.id(), clock.instant()));
         }
         reply(tenant, from, SmsTemplates.Name.URGENT_CONFIRMATION, SmsKind.REPLY_ACKNOWLEDGEMENT, sms, ticket, Map.of());
         return Outcome.URGENT;
@@ -112,15 +139,15 @@ final class SmsReplyProcessing {
             reply(tenant, from, SmsTemplates.Name.CALLBACK_CONFIRMATION, SmsKind.REPLY_ACKNOWLEDGEMENT, sms, ticket, Map.of());
             return Outcome.CALLBACK;
         }
-        String token = app.formRefs().create(tenant.id(), ticket.id(), now);
-        String link = app.settings().publicBaseUrl() + "/" + tenant.slug() + "/anfrage?ref=" + token;
+        String token = formRefs.create(tenant.id(), ticket.id(), now);
+        String link = publicBaseUrl + "/" + tenant.slug() + "/anfrage?ref=" + token;
         reply(tenant, from, SmsTemplates.Name.FORM_LINK, SmsKind.REPLY_ACKNOWLEDGEMENT, sms, ticket, Map.of("link", link));
         return Outcome.FORM_LINK;
     }
 
     private Outcome freeText(Tenant tenant, Phone.Number from, Ticket ticket, InboundSms sms, Instant now) {
         if (!ReplyIntent.looksAutomatic(sms.text())
-                && app.smsWindows().tryOpen(tenant.id(), "ack", from.e164(), sms.contactId(), now, ACK_WINDOW)) {
+                && smsWindows.tryOpen(tenant.id(), "ack", from.e164(), sms.contactId(), now, ACK_WINDOW)) {
             reply(tenant, from, SmsTemplates.Name.REPLY_ACKNOWLEDGEMENT, SmsKind.REPLY_ACKNOWLEDGEMENT, sms, ticket, Map.of());
         }
         return Outcome.STORED;
@@ -130,13 +157,8 @@ final class SmsReplyProcessing {
                        Ticket ticket, Map<String, String> extra) {
         Map<String, Object> scope = new HashMap<>(extra);
         scope.put("business", tenant.name());
-        app.sms().send(tenant, new OutboundSms(tenant.id(), to.e164(), app.smsTemplates().render(template, scope), kind,
+        this.sms.send(tenant, new OutboundSms(tenant.id(), to.e164(), templates.render(template, scope), kind,
                 Urgency.MEDIUM, "reply:" + sms.contactId(),
-                ticket == null ? null : ticket.id(), app.clock().instant()));
-    }
-
-    private Tenant tenantOf(String receivingLine) {
-        return app.tenants().byLineWith(receivingLine, Module.SMS)
-                .orElseThrow(() -> ApiException.notFound("Diese Rufnummer ist keinem Betrieb zugeordnet."));
+                ticket == null ? null : ticket.id(), clock.instant()));
     }
 }

@@ -1,6 +1,8 @@
 package ch.opsfabric.smsreply;
 
-import ch.opsfabric.app.AppContext;
+import static ch.opsfabric.smsreply.GenericSmsReplyRoute.answerable;
+
+import ch.opsfabric.app.Settings;
 import ch.opsfabric.http.ApiException;
 import ch.opsfabric.http.ApiRequest;
 import ch.opsfabric.http.ApiRoute;
@@ -16,24 +18,24 @@ import java.util.Map;
  */
 final class TwilioSmsReplyRoute implements ApiRoute {
 
-    private final AppContext app;
+    private final Settings settings;
     private final SmsReplyProcessing processing;
 
-    TwilioSmsReplyRoute(AppContext app, SmsReplyProcessing processing) {
-        this.app = app;
+    TwilioSmsReplyRoute(Settings settings, SmsReplyProcessing processing) {
+        this.settings = settings;
         this.processing = processing;
     }
 
     @Override
     public APIGatewayV2HTTPResponse handle(ApiRequest request) {
         FormBody form = WebhookGuard.form(request, StandardCharsets.UTF_8);
-        WebhookGuard.requireTwilioSignature(request, app.settings().secrets().twilioAuthToken(),
-                app.settings().publicBaseUrl(), form);
+        WebhookGuard.requireTwilioSignature(request, settings.secrets().twilioAuthToken(),
+                settings.publicBaseUrl(), form);
         String sid = form.first("MessageSid").orElse(form.value("SmsSid"));
         if (!sid.matches("(SM|MM)[0-9a-fA-F]{32}")) {
             throw ApiException.badRequest("MessageSid fehlt oder ist ungültig.");
         }
-        processing.handle(new InboundSms("twilio", sid, form.value("From"), form.value("To"), form.value("Body")));
+        answerable(processing.handle(new InboundSms("twilio", sid, form.value("From"), form.value("To"), form.value("Body"))));
         return APIGatewayV2HTTPResponse.builder().withStatusCode(200)
                 .withHeaders(Map.of("content-type", "text/xml; charset=utf-8", "cache-control", "no-store"))
                 .withBody("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>").build();

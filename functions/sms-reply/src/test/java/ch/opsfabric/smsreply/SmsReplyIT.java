@@ -1,5 +1,6 @@
 package ch.opsfabric.smsreply;
 
+import ch.opsfabric.intake.FormRefs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -46,7 +47,8 @@ class SmsReplyIT {
     }, TestAws.DEV_SECRETS);
     private final Tenant tenant = TestAws.newTenant((DynamoTenantDirectory) app.tenants(), "");
     private final String line = tenant.config().phoneLines().get(0);
-    private final SmsReplyHandler handler = new SmsReplyHandler(app);
+    private final SmsReplyHandler handler = new SmsReplyHandler(new SmsReplyWiring(clock, TestAws.aws().dynamo(),
+            TestAws.aws().tableName("OpsTable"), TestAws.aws().sqs(), queues.get("OutboundSmsQueue"), app.settings()));
 
     private Ticket missedCall(String from) {
         return app.intake().record(tenant, new NewContact(tenant.id(), PhoneNumbers.require(from), TicketSource.MISSED_CALL,
@@ -111,7 +113,7 @@ class SmsReplyIT {
         String prefix = "http://localhost:3000/" + tenant.slug() + "/anfrage?ref=";
         assertTrue(text.contains(prefix), text);
         String token = text.substring(text.indexOf(prefix) + prefix.length()).strip();
-        DynamoFormRefs.FormRef ref = app.formRefs().resolve(token, clock.instant()).orElseThrow();
+        FormRefs.FormRef ref = app.formRefs().resolve(token, clock.instant()).orElseThrow();
         assertEquals(ticket.id(), ref.ticketId());
         assertEquals(tenant.id(), ref.tenantId());
         assertTrue(app.formRefs().resolve(token, clock.instant().plus(Duration.ofDays(15))).isEmpty(), "expires");

@@ -1,0 +1,63 @@
+package ch.opsfabric.smsreply;
+
+import ch.opsfabric.app.Cloud;
+import ch.opsfabric.app.Env;
+import ch.opsfabric.app.Settings;
+import ch.opsfabric.http.ApiDispatcher;
+import ch.opsfabric.messaging.DeferredDelivery;
+import ch.opsfabric.messaging.SmsDispatch;
+import ch.opsfabric.messaging.SmsTemplates;
+import ch.opsfabric.messaging.SqsSmsOutbox;
+import ch.opsfabric.store.DynamoFormRefs;
+import ch.opsfabric.store.DynamoOptOuts;
+import ch.opsfabric.store.DynamoSmsWindows;
+import ch.opsfabric.store.DynamoTenantDirectory;
+import ch.opsfabric.store.DynamoTicketStore;
+import ch.opsfabric.store.SingleTable;
+import ch.opsfabric.ticket.TicketIntake;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * Everything the sms-reply function uses, built once per JVM: tenants, tickets, opt-outs, form
+ * links and the acknowledgement window in the table; the outbound queue (every SMS it sends
+ * answers the customer's own message or alerts the owner, so none is deferred and no Scheduler
+ * client is built); one route per SMS provider in front of one {@link SmsReplyProcessing}.
+ */
+final class SmsReplyWiring {
+
+    private final ApiDispatcher dispatcher;
+
+    SmsReplyWiring(Clock clock, DynamoDbClient dynamo, String tableName, SqsClient sqs, String outboundQueueUrl,
+                   Settings settings) {
+        SingleTable table = SingleTable.of(dynamo, tableName);
+        SmsReplyProcessing processing = new SmsReplyProcessing(clock,
+                new DynamoTenantDirectory(table, TimeUnit.SECONDS.toNanos(60)),
+                new TicketIntake(new DynamoTicketStore(table)),
+                new DynamoOptOuts(table),
+                new DynamoFormRefs(table),
+                new DynamoSmsWindows(table),
+                new SmsDispatch(new SqsSmsOutbox(sqs, outboundQueueUrl), DeferredDelivery.NONE, clock),
+                new SmsTemplates(),
+                settings.publicBaseUrl());
+        EcallSmsReplyRoute ecall = new EcallSmsReplyRoute(settings, processing);
+        this.dispatcher = new ApiDispatcher(Map.of(
+                "POST /api/webhook/sms-reply", new GenericSmsReplyRoute(settings, processing),
+                "POST /api/webhook/sms-reply/twilio", new TwilioSmsReplyRoute(settings, processing),
+                "POST /api/webhook/sms-reply/ecall/{token}", ecall,
+                "GET /api/webhook/sms-reply/ecall/{token}", ecall));
+    }
+
+    /** In Lambda: region, table, queue and secrets from the environment template.yaml gives it. */
+    static SmsReplyWiring fromEnvironment() {
+        return new SmsReplyWiring(Cloud.clock(), Cloud.dynamo(), Env.require("TABLE_NAME"), Cloud.sqs(),
+                Env.require("OUTBOUND_QUEUE_URL"), Cloud.settings());
+    }
+
+    ApiDispatcher dispatcher() {
+        return dispatcher;
+    }
+}
