@@ -1,23 +1,25 @@
 package ch.opsfabric.intake;
 
-import ch.opsfabric.app.AppContext;
-import ch.opsfabric.http.ApiException;
 import ch.opsfabric.log.Log;
 import ch.opsfabric.log.Metrics;
 import ch.opsfabric.messaging.OutboundSms;
+import ch.opsfabric.messaging.SmsDispatch;
 import ch.opsfabric.messaging.SmsKind;
 import ch.opsfabric.messaging.SmsTemplates;
 import ch.opsfabric.phone.Phone;
 import ch.opsfabric.phone.PhoneNumbers;
 import ch.opsfabric.tenant.Module;
 import ch.opsfabric.tenant.Tenant;
+import ch.opsfabric.tenant.TenantDirectory;
 import ch.opsfabric.ticket.ContactOutcome;
 import ch.opsfabric.ticket.NewContact;
 import ch.opsfabric.ticket.Ticket;
+import ch.opsfabric.ticket.TicketIntake;
 import ch.opsfabric.ticket.TicketSource;
 import ch.opsfabric.ticket.TicketStatus;
+import ch.opsfabric.ticket.TicketStore;
 import ch.opsfabric.ticket.Urgency;
-import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -42,35 +44,75 @@ public final class IntakeSubmission {
     public record Trapped() implements Result {
     }
 
-    private final AppContext app;
-
-    public IntakeSubmission(AppContext app) {
-        this.app = app;
+    /** Too many submissions from this client this minute: nothing stored. */
+    public record RateLimited() implements Result {
     }
 
-    /** @throws ApiException 429 rate limited, 404 unknown tenant or wizard off, 400 with field errors */
-    public Result submit(JsonNode body, String clientAddress) {
-        Instant now = app.clock().instant();
-        if (!app.intakeRateLimiter().tryAcquire("intake", clientAddress, now)) {
-            throw new ApiException(429, "rate_limited", "Zu viele Anfragen. Bitte versuchen Sie es in einer Minute erneut.");
+    /** No tenant has this slug, or its wizard is off. */
+    public record UnknownTenant() implements Result {
+    }
+
+    /** The answers do not make a request: the problem per field, in form order. */
+    public record Invalid(Map<String, String> fieldErrors) implements Result {
+    }
+
+    private final Clock clock;
+    private final RateLimiter rateLimiter;
+    private final TenantDirectory tenants;
+    private final TicketIntake intake;
+    private final TicketStore tickets;
+    private final FormRefs formRefs;
+    private final SmsDispatch sms;
+    private final SmsTemplates templates;
+
+    public IntakeSubmission(Clock clock, RateLimiter rateLimiter, TenantDirectory tenants, TicketIntake intake,
+                            TicketStore tickets, FormRefs formRefs, SmsDispatch sms, SmsTemplates templates) {
+        this.clock = clock;
+        this.rateLimiter = rateLimiter;
+        this.tenants = tenants;
+        this.intake = intake;
+        this.tickets = tickets;
+        this.formRefs = formRefs;
+        this.sms = sms;
+        this.templates = templates;
+    }
+
+    /** @param answers the form's fields, name → text (the JSON API's and the plain form's alike) */
+    public Result submit(String slug, Map<String, String> answers, String clientAddress) {
+        Instant now = clock.instant();
+        if (!rateLimiter.tryAcquire("intake", clientAddress, now)) {
+            return new RateLimited();
         }
-        Tenant tenant = tenantOf(TicketRequest.slugOf(body));
-        if (TicketRequest.isHoneypotFilled(body) || filledTooFast(body)) {
+        if (slug == null || slug.isBlank()) {
+            return new Invalid(Map.of("slug", "Der Betrieb fehlt."));
+        }
+        Optional<Tenant> found = tenantOf(slug.strip());
+        if (found.isEmpty()) {
+            return new UnknownTenant();
+        }
+        Tenant tenant = found.get();
+        if (TicketRequest.isHoneypotFilled(answers) || filledTooFast(answers)) {
             Log.info("intake.trapped", Map.of("tenant", tenant.id()));
             return new Trapped();
         }
-        TicketRequest request = TicketRequest.validate(body, tenant.branch());
+        TicketRequest.Validation validation = TicketRequest.validate(slug.strip(), answers, tenant.branch());
+        if (validation instanceof TicketRequest.Invalid invalid) {
+            return new Invalid(invalid.fieldErrors());
+        }
+        TicketRequest request = ((TicketRequest.Valid) validation).request();
         Optional<Ticket> linked = linkedTicket(tenant, request.ref(), now);
         Phone.Number phone = request.phone() != null ? request.phone()
-                : linked.map(t -> PhoneNumbers.require(t.phone())).orElseThrow(() -> ApiException.validation(Map.of(
-                        "phone", "Bitte geben Sie Ihre Telefonnummer an, damit wir Sie zurückrufen können.")));
+                : linked.map(t -> PhoneNumbers.require(t.phone())).orElse(null);
+        if (phone == null) {
+            return new Invalid(Map.of("phone", "Bitte geben Sie Ihre Telefonnummer an, damit wir Sie zurückrufen können."));
+        }
         Urgency urgency = request.flow().urgency();
         NewContact contact = new NewContact(tenant.id(), phone, TicketSource.WIZARD, urgency, TicketStatus.NEW,
                 request.name(), request.email(), request.flow().id(), request.category(), request.message(),
                 request.fields(), now, null);
         ContactOutcome outcome = linked.isPresent()
-                ? app.intake().recordInto(tenant, linked.get(), contact)
-                : app.intake().record(tenant, contact);
+                ? intake.recordInto(tenant, linked.get(), contact)
+                : intake.record(tenant, contact);
         Ticket ticket = outcome.ticket();
         boolean confirmation = phone.isMobile() && tenant.has(Module.SMS);
         if (confirmation) {
@@ -82,10 +124,9 @@ public final class IntakeSubmission {
         return new Accepted(ticket, outcome.joined(), confirmation);
     }
 
-    public Tenant tenantOf(String slug) {
-        return app.tenants().bySlug(slug)
-                .filter(t -> t.has(Module.WIZARD))
-                .orElseThrow(() -> ApiException.notFound("Diesen Betrieb gibt es nicht."));
+    /** The tenant whose wizard takes requests under this slug. */
+    public Optional<Tenant> tenantOf(String slug) {
+        return tenants.bySlug(slug).filter(t -> t.has(Module.WIZARD));
     }
 
     /** The ticket an SMS form link ({@code ?ref=}) belongs to; an unknown or expired link is simply ignored. */
@@ -93,15 +134,14 @@ public final class IntakeSubmission {
         if (ref == null) {
             return Optional.empty();
         }
-        return app.formRefs().resolve(ref, now)
+        return formRefs.resolve(ref, now)
                 .filter(r -> r.tenantId().equals(tenant.id()))
-                .flatMap(r -> app.tickets().find(tenant.id(), r.ticketId()));
+                .flatMap(r -> tickets.find(tenant.id(), r.ticketId()));
     }
 
-    private static boolean filledTooFast(JsonNode body) {
-        JsonNode elapsed = body.path("elapsedMs");
-        return elapsed.canConvertToLong() && elapsed.asLong() < MIN_FILL_MILLIS
-                || elapsed.isTextual() && elapsed.asText().matches("\\d{1,9}") && Long.parseLong(elapsed.asText()) < MIN_FILL_MILLIS;
+    private static boolean filledTooFast(Map<String, String> answers) {
+        String elapsed = answers.get("elapsedMs");
+        return elapsed != null && elapsed.strip().matches("\\d{1,9}") && Long.parseLong(elapsed.strip()) < MIN_FILL_MILLIS;
     }
 
     /** Confirms the ticket as it now stands: a joined ticket keeps its (possibly higher) urgency. */
@@ -110,9 +150,9 @@ public final class IntakeSubmission {
         SmsTemplates.Name template = urgency == Urgency.HIGH
                 ? SmsTemplates.Name.TICKET_CONFIRMATION_URGENT
                 : SmsTemplates.Name.TICKET_CONFIRMATION;
-        String text = app.smsTemplates().render(template, Map.of("business", tenant.name(), "reference", ticket.reference()));
+        String text = templates.render(template, Map.of("business", tenant.name(), "reference", ticket.reference()));
         // one confirmation per ticket and urgency: a repeated form the same day sends nothing new
-        app.sms().send(tenant, new OutboundSms(tenant.id(), ticket.phone(), text, SmsKind.TICKET_CONFIRMATION, urgency,
+        sms.send(tenant, new OutboundSms(tenant.id(), ticket.phone(), text, SmsKind.TICKET_CONFIRMATION, urgency,
                 "confirm:" + ticket.id() + ":" + urgency.name(), ticket.id(), now));
     }
 }

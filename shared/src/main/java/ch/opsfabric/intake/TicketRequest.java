@@ -1,11 +1,9 @@
 package ch.opsfabric.intake;
 
-import ch.opsfabric.http.ApiException;
 import ch.opsfabric.phone.Phone;
 import ch.opsfabric.phone.PhoneNumbers;
 import ch.opsfabric.tenant.Branch;
 import ch.opsfabric.tenant.WizardFlow;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -28,22 +26,32 @@ public record TicketRequest(String slug, WizardFlow flow, String name, Phone.Num
     private static final Pattern FIELD_NAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9_]{0,39}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
 
-    public static String slugOf(JsonNode body) {
-        JsonNode slug = body.path("slug");
-        if (!slug.isTextual() || slug.asText().isBlank()) {
-            throw ApiException.validation(Map.of("slug", "Der Betrieb fehlt."));
-        }
-        return slug.asText().strip();
+    /** What {@link #validate} makes of a form: a request, or the problems per field in form order. */
+    public sealed interface Validation {
     }
 
-    public static TicketRequest validate(JsonNode body, Branch branch) {
+    public record Valid(TicketRequest request) implements Validation {
+    }
+
+    public record Invalid(Map<String, String> fieldErrors) implements Validation {
+        public Invalid {
+            fieldErrors = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fieldErrors));
+        }
+    }
+
+    /**
+     * The answers of a wizard form (the JSON API and the plain form post both give name → text)
+     * checked against the tenant's branch: the flow, name, phone, e-mail, the flow's own required
+     * questions and the limits of free extra fields.
+     */
+    public static Validation validate(String slug, Map<String, String> answers, Branch branch) {
         Map<String, String> errors = new LinkedHashMap<>();
-        String flowId = text(body, "flow");
+        String flowId = text(answers, "flow");
         WizardFlow flow = flowId == null ? null : branch.flow(flowId).orElse(null);
         if (flow == null) {
             errors.put("flow", "Bitte wählen Sie, worum es geht.");
         }
-        String name = text(body, "name");
+        String name = text(answers, "name");
         // an emergency asks only the minimum: a number to call back and what is wrong
         boolean nameRequired = flow == null || flow.urgency() != ch.opsfabric.ticket.Urgency.HIGH;
         if (name == null && nameRequired || name != null && name.length() < 2) {
@@ -52,8 +60,8 @@ public record TicketRequest(String slug, WizardFlow flow, String name, Phone.Num
             errors.put("name", "Der Name ist zu lang (höchstens 100 Zeichen).");
         }
         Phone.Number phone = null;
-        String rawPhone = text(body, "phone");
-        if (rawPhone == null && text(body, "ref") != null) {
+        String rawPhone = text(answers, "phone");
+        if (rawPhone == null && text(answers, "ref") != null) {
             // the SMS link: the number comes from the ticket the link belongs to
             phone = null;
         } else if (rawPhone == null) {
@@ -63,30 +71,29 @@ public record TicketRequest(String slug, WizardFlow flow, String name, Phone.Num
         } else {
             errors.put("phone", "Bitte geben Sie eine gültige Telefonnummer an, z. B. 079 123 45 67.");
         }
-        String email = text(body, "email");
+        String email = text(answers, "email");
         if (email != null && (email.length() > 254 || !EMAIL.matcher(email).matches())) {
             errors.put("email", "Bitte geben Sie eine gültige E-Mail-Adresse an.");
         }
-        String category = text(body, "category");
+        String category = text(answers, "category");
         if (category != null && category.length() > 100) {
             errors.put("category", "Die Kategorie ist zu lang (höchstens 100 Zeichen).");
         }
-        String message = text(body, "message");
+        String message = text(answers, "message");
         if (message != null && message.length() > MAX_MESSAGE) {
             errors.put("message", "Die Nachricht ist zu lang (höchstens " + MAX_MESSAGE + " Zeichen).");
         }
         Map<String, String> fields = new LinkedHashMap<>();
-        body.fields().forEachRemaining(e -> {
-            if (KNOWN.contains(e.getKey())) {
+        answers.forEach((key, value) -> {
+            if (KNOWN.contains(key)) {
                 return;
             }
-            if (!FIELD_NAME.matcher(e.getKey()).matches() || !(e.getValue().isTextual() || e.getValue().isNumber()
-                    || e.getValue().isBoolean())) {
-                errors.put(e.getKey(), "Dieses Feld wird nicht unterstützt.");
-            } else if (e.getValue().asText().length() > MAX_FIELD_VALUE) {
-                errors.put(e.getKey(), "Die Angabe ist zu lang (höchstens " + MAX_FIELD_VALUE + " Zeichen).");
-            } else if (!e.getValue().asText().isBlank()) {
-                fields.put(e.getKey(), e.getValue().asText().strip());
+            if (!FIELD_NAME.matcher(key).matches() || value == null) {
+                errors.put(key, UNSUPPORTED);
+            } else if (value.length() > MAX_FIELD_VALUE) {
+                errors.put(key, "Die Angabe ist zu lang (höchstens " + MAX_FIELD_VALUE + " Zeichen).");
+            } else if (!value.isBlank()) {
+                fields.put(key, value.strip());
             }
         });
         if (fields.size() > MAX_FIELDS) {
@@ -96,29 +103,32 @@ public record TicketRequest(String slug, WizardFlow flow, String name, Phone.Num
             // the flow's own questions (name and phone are checked above)
             for (WizardForms.Field field : WizardForms.of(branch, flow).fields()) {
                 if (field.required() && !errors.containsKey(field.name()) && !"name".equals(field.name())
-                        && !"phone".equals(field.name()) && text(body, field.name()) == null) {
+                        && !"phone".equals(field.name()) && text(answers, field.name()) == null) {
                     errors.put(field.name(), field.requiredMessage());
                 }
             }
         }
         if (!errors.isEmpty()) {
-            throw ApiException.validation(errors);
+            return new Invalid(errors);
         }
-        return new TicketRequest(slugOf(body), flow, name, phone, email, category, message, fields, text(body, "ref"));
+        return new Valid(new TicketRequest(slug, flow, name, phone, email, category, message, fields,
+                text(answers, "ref")));
     }
+
+    /** The message for an answer that is no text (a JSON object or list): no form field is such. */
+    public static final String UNSUPPORTED = "Dieses Feld wird nicht unterstützt.";
 
     /** Bots fill every field; people never see this one. */
-    public static boolean isHoneypotFilled(JsonNode body) {
-        JsonNode trap = body.path("website");
-        return !trap.isMissingNode() && !trap.isNull() && !trap.asText().isBlank();
+    public static boolean isHoneypotFilled(Map<String, String> answers) {
+        return text(answers, "website") != null;
     }
 
-    private static String text(JsonNode body, String field) {
-        JsonNode node = body.path(field);
-        if (node.isMissingNode() || node.isNull()) {
+    private static String text(Map<String, String> answers, String field) {
+        String value = answers.get(field);
+        if (value == null) {
             return null;
         }
-        String value = node.asText().strip();
+        value = value.strip();
         return value.isEmpty() ? null : value;
     }
 }

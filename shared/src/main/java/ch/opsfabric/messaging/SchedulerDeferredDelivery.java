@@ -1,5 +1,8 @@
 package ch.opsfabric.messaging;
 
+import ch.opsfabric.app.Cloud;
+import ch.opsfabric.app.Env;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import ch.opsfabric.crypto.Hashes;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -34,6 +37,30 @@ public final class SchedulerDeferredDelivery implements DeferredDelivery {
         this.queueArn = queueArn;
         this.roleArn = roleArn;
         this.groupName = groupName;
+    }
+
+    /**
+     * In Lambda: the target queue and the role EventBridge Scheduler assumes from the environment;
+     * the Scheduler client is built on the first deferral, since most invocations never defer.
+     */
+    public static SchedulerDeferredDelivery fromEnvironment() {
+        Supplier<SchedulerClient> client = new Supplier<>() {
+            private SchedulerClient built;
+
+            @Override
+            public synchronized SchedulerClient get() {
+                if (built == null) {
+                    built = SchedulerClient.builder()
+                            .region(Cloud.region())
+                            .credentialsProvider(Cloud.credentials())
+                            .httpClient(UrlConnectionHttpClient.create())
+                            .build();
+                }
+                return built;
+            }
+        };
+        return new SchedulerDeferredDelivery(client, Env.require("OUTBOUND_QUEUE_ARN"), Env.require("SCHEDULER_ROLE_ARN"),
+                "default");
     }
 
     @Override

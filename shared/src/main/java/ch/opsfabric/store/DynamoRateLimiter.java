@@ -1,5 +1,6 @@
 package ch.opsfabric.store;
 
+import ch.opsfabric.intake.RateLimiter;
 import ch.opsfabric.crypto.Hashes;
 import java.time.Instant;
 import java.util.Map;
@@ -10,7 +11,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * Fixed one-minute windows per client, counted with one conditional {@code ADD}: shared by all
  * Lambda instances, no read-then-write. The client address is stored only as a hash.
  */
-public final class DynamoRateLimiter {
+public final class DynamoRateLimiter implements RateLimiter {
 
     private final SingleTable db;
     private final int perMinute;
@@ -20,7 +21,7 @@ public final class DynamoRateLimiter {
         this.perMinute = perMinute;
     }
 
-    /** @return true when the request may proceed */
+    @Override
     public boolean tryAcquire(String scope, String client, Instant now) {
         long minute = now.getEpochSecond() / 60;
         String bucket = scope + "#" + hash(client) + "#" + minute;

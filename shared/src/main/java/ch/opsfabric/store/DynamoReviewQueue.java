@@ -1,5 +1,7 @@
 package ch.opsfabric.store;
 
+import ch.opsfabric.review.ReviewLinks;
+import ch.opsfabric.review.ReviewQueue;
 import ch.opsfabric.ticket.Ticket;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,15 +21,12 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
  * large the table grows. A ticket leaves the index when it is claimed (the claim is a
  * conditional write, so overlapping cron runs send one SMS), skipped for good, or moved back.
  */
-public final class DynamoReviewQueue {
+public final class DynamoReviewQueue implements ReviewQueue, ReviewLinks {
 
     public static final Duration LINK_LIFETIME = Duration.ofDays(90);
 
-    /** A page of due tickets and what reading it cost. */
-    public record DuePage(List<Ticket> tickets, Map<String, AttributeValue> next, double consumedReadUnits) {
-    }
-
-    public record ReviewLink(String tenantId, String ticketId) {
+    /** The index's LastEvaluatedKey, handed out opaque. */
+    private record IndexCursor(Map<String, AttributeValue> lastEvaluatedKey) implements Cursor {
     }
 
     private final SingleTable db;
@@ -36,7 +35,8 @@ public final class DynamoReviewQueue {
         this.db = db;
     }
 
-    public DuePage due(Instant now, int limit, Map<String, AttributeValue> startAfter) {
+    @Override
+    public DuePage due(Instant now, int limit, Cursor startAfter) {
         QueryRequest.Builder request = QueryRequest.builder()
                 .tableName(db.tableName())
                 .indexName(Keys.GSI2)
@@ -46,15 +46,15 @@ public final class DynamoReviewQueue {
                         ":bound", AttributeValue.fromS(Keys.dueBefore(now))))
                 .limit(limit)
                 .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL);
-        if (startAfter != null && !startAfter.isEmpty()) {
-            request.exclusiveStartKey(startAfter);
+        if (startAfter instanceof IndexCursor cursor) {
+            request.exclusiveStartKey(cursor.lastEvaluatedKey());
         }
         QueryResponse response = db.client().query(request.build());
         List<Ticket> tickets = new ArrayList<>();
         response.items().forEach(item -> tickets.add(TicketItem.SCHEMA.mapToItem(item).toTicket()));
         double consumed = response.consumedCapacity() == null || response.consumedCapacity().capacityUnits() == null
                 ? 0 : response.consumedCapacity().capacityUnits();
-        return new DuePage(tickets, response.hasLastEvaluatedKey() ? response.lastEvaluatedKey() : null, consumed);
+        return new DuePage(tickets, response.hasLastEvaluatedKey() ? new IndexCursor(response.lastEvaluatedKey()) : null, consumed);
     }
 
     /**
@@ -63,6 +63,7 @@ public final class DynamoReviewQueue {
      *
      * @return false when another run was first (or the ticket moved back meanwhile)
      */
+    @Override
     public boolean claim(String tenantId, String ticketId, String token, Instant now) {
         try {
             db.client().updateItem(b -> b.tableName(db.tableName())
@@ -84,6 +85,7 @@ public final class DynamoReviewQueue {
     }
 
     /** Undoes a claim whose SMS could not be queued, so the next run tries again. */
+    @Override
     public void release(Ticket ticket) {
         db.client().updateItem(b -> b.tableName(db.tableName())
                 .key(key(ticket.tenantId(), ticket.id()))
@@ -94,6 +96,7 @@ public final class DynamoReviewQueue {
     }
 
     /** Takes a ticket out of the index for good (module off, no review link, opted out). */
+    @Override
     public void drop(String tenantId, String ticketId, String reason, Instant now) {
         db.client().updateItem(b -> b.tableName(db.tableName())
                 .key(key(tenantId, ticketId))
@@ -104,15 +107,18 @@ public final class DynamoReviewQueue {
     }
 
     /** A fresh, unguessable link token pointing at the ticket; no personal data in it. */
+    @Override
     public String createLink(String tenantId, String ticketId, Instant now) {
         return TicketLinks.create(db, Keys::reviewToken, tenantId, ticketId, now.plus(LINK_LIFETIME));
     }
 
+    @Override
     public Optional<ReviewLink> resolveLink(String token) {
         return TicketLinks.resolve(db, Keys::reviewToken, token).map(link -> new ReviewLink(link.tenantId(), link.ticketId()));
     }
 
     /** Records the first click only; later clicks change nothing. */
+    @Override
     public void recordClick(String tenantId, String ticketId, Instant now) {
         db.client().updateItem(b -> b.tableName(db.tableName())
                 .key(key(tenantId, ticketId))

@@ -15,7 +15,7 @@ public final class MissedCallHandler implements RequestHandler<APIGatewayV2HTTPE
         this(MissedCallWiring.fromEnvironment());
     }
 
-    MissedCallHandler(MissedCallWiring wiring) {
+    public MissedCallHandler(MissedCallWiring wiring) {
         this.dispatcher = wiring.dispatcher();
     }
 

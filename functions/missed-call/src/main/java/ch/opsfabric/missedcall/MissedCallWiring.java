@@ -26,11 +26,11 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * happened, so nothing is ever deferred and no Scheduler client is built), the templates, and
  * one route per telephony provider in front of one {@link MissedCallRecovery}.
  */
-final class MissedCallWiring {
+public final class MissedCallWiring {
 
     private final ApiDispatcher dispatcher;
 
-    MissedCallWiring(Clock clock, DynamoDbClient dynamo, String tableName, SqsClient sqs, String outboundQueueUrl,
+    public MissedCallWiring(Clock clock, DynamoDbClient dynamo, String tableName, SqsClient sqs, String outboundQueueUrl,
                      Settings settings) {
         SingleTable table = SingleTable.of(dynamo, tableName);
         MissedCallRecovery recovery = new MissedCallRecovery(clock,
@@ -47,7 +47,7 @@ final class MissedCallWiring {
     }
 
     /** In Lambda: region, table, queue and secrets from the environment template.yaml gives it. */
-    static MissedCallWiring fromEnvironment() {
+    public static MissedCallWiring fromEnvironment() {
         return new MissedCallWiring(Cloud.clock(), Cloud.dynamo(), Env.require("TABLE_NAME"), Cloud.sqs(),
                 Env.require("OUTBOUND_QUEUE_URL"), Cloud.settings());
     }

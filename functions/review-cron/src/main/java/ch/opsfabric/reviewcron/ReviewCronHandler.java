@@ -1,10 +1,11 @@
 package ch.opsfabric.reviewcron;
 
-import ch.opsfabric.app.AppContext;
 import ch.opsfabric.crypto.Hashes;
+import ch.opsfabric.json.Json;
 import ch.opsfabric.log.Log;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -17,16 +18,16 @@ import java.util.Map;
  */
 public final class ReviewCronHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
 
-    private final AppContext app;
     private final ReviewRequests reviews;
+    private final String cronSecret;
 
     public ReviewCronHandler() {
-        this(AppContext.fromEnvironment());
+        this(ReviewCronWiring.fromEnvironment());
     }
 
-    public ReviewCronHandler(AppContext app) {
-        this.app = app;
-        this.reviews = new ReviewRequests(app);
+    public ReviewCronHandler(ReviewCronWiring wiring) {
+        this.reviews = wiring.reviews();
+        this.cronSecret = wiring.cronSecret();
     }
 
     @Override
@@ -39,21 +40,22 @@ public final class ReviewCronHandler implements RequestHandler<Map<String, Objec
 
     private Map<String, Object> http(Map<String, Object> event) {
         if (!"POST /api/cron/review-request".equals(event.get("routeKey"))) {
-            return response(404, "{\"error\":\"not_found\",\"message\":\"Diese Adresse gibt es nicht.\"}");
+            return error(404, "not_found", "Diese Adresse gibt es nicht.");
         }
-        String expected = app.settings().secrets().cronSecret();
+        String expected = cronSecret;
         String header = header(event, "authorization");
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return response(401, "{\"error\":\"unauthorized\",\"message\":\"Bearer-Token fehlt.\"}");
+            return error(401, "unauthorized", "Bearer-Token fehlt.");
         }
         if (expected == null || !Hashes.constantTimeEquals(expected, header.substring(7).strip())) {
             Log.warn("review.cron_forbidden", Map.of());
-            return response(403, "{\"error\":\"forbidden\",\"message\":\"Ungültiges Token.\"}");
+            return error(403, "forbidden", "Ungültiges Token.");
         }
         ReviewRequests.Result result = reviews.run();
-        return response(200, "{\"due\":" + result.due() + ",\"sent\":" + result.sent() + ",\"skipped\":" + result.skipped()
-                + ",\"waiting\":" + result.waiting() + ",\"claimedElsewhere\":" + result.claimedElsewhere()
-                + ",\"failed\":" + result.failed() + "}");
+        ObjectNode body = Json.object().put("due", result.due()).put("sent", result.sent()).put("skipped", result.skipped())
+                .put("waiting", result.waiting()).put("claimedElsewhere", result.claimedElsewhere())
+                .put("failed", result.failed());
+        return response(200, Json.write(body));
     }
 
     @SuppressWarnings("unchecked")
@@ -68,6 +70,10 @@ public final class ReviewCronHandler implements RequestHandler<Map<String, Objec
             }
         }
         return null;
+    }
+
+    private static Map<String, Object> error(int status, String code, String message) {
+        return response(status, Json.write(Json.object().put("error", code).put("message", message)));
     }
 
     private static Map<String, Object> response(int status, String json) {

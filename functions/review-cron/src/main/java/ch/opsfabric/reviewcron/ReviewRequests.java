@@ -1,21 +1,24 @@
 package ch.opsfabric.reviewcron;
 
-import ch.opsfabric.app.AppContext;
 import ch.opsfabric.log.Log;
 import ch.opsfabric.log.Metrics;
+import ch.opsfabric.messaging.OptOuts;
 import ch.opsfabric.messaging.OutboundSms;
+import ch.opsfabric.messaging.SmsDispatch;
 import ch.opsfabric.messaging.SmsKind;
 import ch.opsfabric.messaging.SmsTemplates;
 import ch.opsfabric.phone.PhoneNumbers;
-import ch.opsfabric.store.DynamoReviewQueue;
+import ch.opsfabric.review.ReviewEligibility;
+import ch.opsfabric.review.ReviewQueue;
 import ch.opsfabric.tenant.Module;
 import ch.opsfabric.tenant.Tenant;
+import ch.opsfabric.tenant.TenantDirectory;
 import ch.opsfabric.ticket.Ticket;
 import ch.opsfabric.ticket.Urgency;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * One run of the review engine: the review requests due now, each sent once. Tenants without
@@ -31,14 +34,28 @@ final class ReviewRequests {
     record Result(int due, int sent, int skipped, int waiting, int claimedElsewhere, int failed, double readUnits) {
     }
 
-    private final AppContext app;
+    private final Clock clock;
+    private final ReviewQueue reviews;
+    private final TenantDirectory tenants;
+    private final OptOuts optOuts;
+    private final SmsDispatch sms;
+    private final SmsTemplates templates;
+    private final String publicBaseUrl;
 
-    ReviewRequests(AppContext app) {
-        this.app = app;
+    /** @param publicBaseUrl where the tracked link {@code /r/{token}} points */
+    ReviewRequests(Clock clock, ReviewQueue reviews, TenantDirectory tenants, OptOuts optOuts, SmsDispatch sms,
+                   SmsTemplates templates, String publicBaseUrl) {
+        this.clock = clock;
+        this.reviews = reviews;
+        this.tenants = tenants;
+        this.optOuts = optOuts;
+        this.sms = sms;
+        this.templates = templates;
+        this.publicBaseUrl = publicBaseUrl;
     }
 
     Result run() {
-        Instant now = app.clock().instant();
+        Instant now = clock.instant();
         int due = 0;
         int sent = 0;
         int skipped = 0;
@@ -46,9 +63,9 @@ final class ReviewRequests {
         int claimedElsewhere = 0;
         int failed = 0;
         double readUnits = 0;
-        Map<String, AttributeValue> next = null;
+        ReviewQueue.Cursor next = null;
         do {
-            DynamoReviewQueue.DuePage page = app.reviews().due(now, PAGE, next);
+            ReviewQueue.DuePage page = reviews.due(now, PAGE, next);
             readUnits += page.consumedReadUnits();
             next = page.next();
             for (Ticket ticket : page.tickets()) {
@@ -72,10 +89,10 @@ final class ReviewRequests {
     private enum Outcome { SENT, SKIPPED, WAITING, CLAIMED_ELSEWHERE, FAILED }
 
     private Outcome handle(Ticket ticket, Instant now) {
-        Optional<Tenant> found = app.tenants().byId(ticket.tenantId());
+        Optional<Tenant> found = tenants.byId(ticket.tenantId());
         String reason = skipReason(found, ticket);
         if (reason != null) {
-            app.reviews().drop(ticket.tenantId(), ticket.id(), reason, now);
+            reviews.drop(ticket.tenantId(), ticket.id(), reason, now);
             Log.info("review.skipped", Map.of("tenant", ticket.tenantId(), "ticket", ticket.id(), "reason", reason));
             return Outcome.SKIPPED;
         }
@@ -83,18 +100,18 @@ final class ReviewRequests {
         if (tenant.config().quietHours().isQuiet(now, tenant.config().zone())) {
             return Outcome.WAITING;
         }
-        String token = app.reviews().createLink(tenant.id(), ticket.id(), now);
-        if (!app.reviews().claim(tenant.id(), ticket.id(), token, now)) {
+        String token = reviews.createLink(tenant.id(), ticket.id(), now);
+        if (!reviews.claim(tenant.id(), ticket.id(), token, now)) {
             return Outcome.CLAIMED_ELSEWHERE;
         }
-        String link = app.settings().publicBaseUrl() + "/r/" + token;
-        String text = app.smsTemplates().render(SmsTemplates.Name.REVIEW_REQUEST,
+        String link = publicBaseUrl + "/r/" + token;
+        String text = templates.render(SmsTemplates.Name.REVIEW_REQUEST,
                 Map.of("business", tenant.name(), "link", link));
         try {
-            app.sms().send(tenant, new OutboundSms(tenant.id(), ticket.phone(), text, SmsKind.REVIEW_REQUEST, Urgency.LOW,
+            sms.send(tenant, new OutboundSms(tenant.id(), ticket.phone(), text, SmsKind.REVIEW_REQUEST, Urgency.LOW,
                     "review:" + ticket.id(), ticket.id(), now));
         } catch (RuntimeException e) {
-            app.reviews().release(ticket);
+            reviews.release(ticket);
             Log.error("review.send_failed", Map.of("tenant", tenant.id(), "ticket", ticket.id()), e);
             return Outcome.FAILED;
         }
@@ -109,16 +126,11 @@ final class ReviewRequests {
         if (tenant.isEmpty()) {
             return "tenant_gone";
         }
-        if (!tenant.get().has(Module.REVIEW_ENGINE) || !tenant.get().has(Module.SMS)) {
-            return "module_off";
+        Optional<String> ineligible = ReviewEligibility.whyNot(tenant.get(), ticket.phone());
+        if (ineligible.isPresent()) {
+            return ineligible.get();
         }
-        if (tenant.get().config().googleReview().isEmpty()) {
-            return "no_review_link";
-        }
-        if (!PhoneNumbers.isMobile(ticket.phone())) {
-            return "no_mobile";
-        }
-        if (app.optOuts().isOptedOut(ticket.tenantId(), ticket.phone())) {
+        if (optOuts.isOptedOut(ticket.tenantId(), ticket.phone())) {
             return "opted_out";
         }
         return null;

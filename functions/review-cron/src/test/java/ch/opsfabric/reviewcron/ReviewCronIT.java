@@ -8,6 +8,7 @@ import ch.opsfabric.app.AppContext;
 import ch.opsfabric.messaging.OutboundSms;
 import ch.opsfabric.messaging.SmsKind;
 import ch.opsfabric.phone.PhoneNumbers;
+import ch.opsfabric.review.ReviewQueue;
 import ch.opsfabric.store.DynamoTenantDirectory;
 import ch.opsfabric.store.Keys;
 import ch.opsfabric.tenant.Module;
@@ -51,7 +52,10 @@ class ReviewCronIT {
         throw new AssertionError("the cron itself waits for the morning; nothing is deferred");
     });
     private final DynamoTenantDirectory directory = (DynamoTenantDirectory) app.tenants();
-    private final ReviewCronHandler handler = new ReviewCronHandler(app);
+    private final ReviewCronHandler handler = new ReviewCronHandler(new ReviewCronWiring(clock, TestAws.aws().dynamo(),
+            table, TestAws.aws().sqs(), queue, (sms, at, zone) -> {
+                throw new AssertionError("the cron itself waits for the morning; nothing is deferred");
+            }, app.settings()));
 
     private Ticket done(Tenant tenant, String phone, Instant doneAt) {
         Ticket ticket = app.intake().record(tenant, new NewContact(tenant.id(), PhoneNumbers.require(phone), TicketSource.WIZARD,
@@ -201,7 +205,7 @@ class ReviewCronIT {
 
     private double readUnitsOfADueScan() {
         double units = 0;
-        Map<String, AttributeValue> next = null;
+        ReviewQueue.Cursor next = null;
         int seen = 0;
         do {
             var page = app.reviews().due(clock.instant(), ReviewRequests.PAGE, next);

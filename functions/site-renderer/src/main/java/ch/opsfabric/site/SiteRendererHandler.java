@@ -1,17 +1,17 @@
 package ch.opsfabric.site;
 
-import ch.opsfabric.app.AppContext;
 import ch.opsfabric.crypto.Tokens;
 import ch.opsfabric.http.ApiException;
 import ch.opsfabric.http.ApiRequest;
 import ch.opsfabric.http.ApiResponses;
 import ch.opsfabric.intake.IntakeSubmission;
-import ch.opsfabric.json.Json;
 import ch.opsfabric.log.Log;
 import ch.opsfabric.log.Metrics;
+import ch.opsfabric.review.ReviewLinks;
 import ch.opsfabric.site.HtmlResponses.Caching;
 import ch.opsfabric.tenant.Module;
 import ch.opsfabric.tenant.Tenant;
+import ch.opsfabric.tenant.TenantDirectory;
 import ch.opsfabric.tenant.WizardFlow;
 import ch.opsfabric.ticket.Ticket;
 import ch.opsfabric.webhook.FormBody;
@@ -20,8 +20,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -40,18 +40,22 @@ public final class SiteRendererHandler implements RequestHandler<APIGatewayV2HTT
     private static final Pattern HOME = Pattern.compile("/([a-z0-9-]{1,64})/");
     private static final Pattern REFERENCE = Pattern.compile("K-\\d{4}-[0-9A-Z]{4}");
 
-    private final AppContext app;
+    private final Clock clock;
+    private final TenantDirectory tenants;
+    private final ReviewLinks reviewLinks;
     private final SitePages pages;
     private final IntakeSubmission submission;
 
     public SiteRendererHandler() {
-        this(AppContext.fromEnvironment());
+        this(SiteRendererWiring.fromEnvironment());
     }
 
-    public SiteRendererHandler(AppContext app) {
-        this.app = app;
-        this.pages = new SitePages(new PageTemplates(), app.settings().publicBaseUrl());
-        this.submission = new IntakeSubmission(app);
+    public SiteRendererHandler(SiteRendererWiring wiring) {
+        this.clock = wiring.clock();
+        this.tenants = wiring.tenants();
+        this.reviewLinks = wiring.reviewLinks();
+        this.pages = wiring.pages();
+        this.submission = wiring.submission();
     }
 
     @Override
@@ -153,7 +157,7 @@ public final class SiteRendererHandler implements RequestHandler<APIGatewayV2HTT
         WizardFlow flow = request.query("flow").flatMap(id -> tenant.branch().flow(id)).orElse(null);
         String ref = request.query("ref").filter(t -> Tokens.looksValid(t)).orElse(null);
         Map<String, String> values = new LinkedHashMap<>();
-        Optional<Ticket> linked = submission.linkedTicket(tenant, ref, app.clock().instant());
+        Optional<Ticket> linked = submission.linkedTicket(tenant, ref, clock.instant());
         if (linked.isEmpty()) {
             ref = null;
         } else if (linked.get().phone() != null) {
@@ -166,32 +170,33 @@ public final class SiteRendererHandler implements RequestHandler<APIGatewayV2HTT
 
     /** The wizard without JavaScript: a plain form POST, answered with 303 to the thank-you page. */
     private APIGatewayV2HTTPResponse submitForm(ApiRequest request, String slug) {
-        Tenant tenant = submission.tenantOf(slug);
+        Tenant tenant = submission.tenantOf(slug).orElseThrow(() -> ApiException.notFound("Diesen Betrieb gibt es nicht."));
         FormBody form = WebhookGuard.form(request, StandardCharsets.UTF_8);
-        ObjectNode body = Json.object().put("slug", slug);
         Map<String, String> values = new LinkedHashMap<>();
         for (FormBody.Pair pair : form.pairs()) {
             if (!pair.name().equals("slug")) {
-                body.put(pair.name(), pair.value());
                 values.put(pair.name(), pair.value());
             }
         }
-        try {
-            IntakeSubmission.Result result = submission.submit(body, request.sourceIp());
-            String thanks = "/" + slug + "/danke";
-            if (result instanceof IntakeSubmission.Accepted accepted) {
-                return HtmlResponses.redirect(303, thanks + "?ref=" + accepted.ticket().reference(), Caching.PRIVATE);
-            }
-            return HtmlResponses.redirect(303, thanks, Caching.PRIVATE);
-        } catch (ApiException e) {
-            if (e.status() != 400) {
-                throw e;
-            }
-            WizardFlow flow = tenant.branch().flow(values.getOrDefault("flow", "")).orElse(null);
-            Map<String, String> errors = e.fieldErrors().isEmpty() ? Map.of("flow", e.getMessage()) : e.fieldErrors();
-            String ref = Optional.ofNullable(values.get("ref")).filter(t -> Tokens.looksValid(t)).orElse(null);
-            return HtmlResponses.page(request, 400, pages.wizard(tenant, flow, ref, values, errors), Caching.PRIVATE);
+        IntakeSubmission.Result result = submission.submit(slug, values, request.sourceIp());
+        String thanks = "/" + slug + "/danke";
+        if (result instanceof IntakeSubmission.Accepted accepted) {
+            return HtmlResponses.redirect(303, thanks + "?ref=" + accepted.ticket().reference(), Caching.PRIVATE);
         }
+        if (result instanceof IntakeSubmission.Invalid invalid) {
+            WizardFlow flow = tenant.branch().flow(values.getOrDefault("flow", "")).orElse(null);
+            String ref = Optional.ofNullable(values.get("ref")).filter(t -> Tokens.looksValid(t)).orElse(null);
+            return HtmlResponses.page(request, 400, pages.wizard(tenant, flow, ref, values, invalid.fieldErrors()),
+                    Caching.PRIVATE);
+        }
+        if (result instanceof IntakeSubmission.RateLimited) {
+            return errorPage(request, tenant, 429, "Zu viele Anfragen. Bitte versuchen Sie es in einer Minute erneut.");
+        }
+        if (result instanceof IntakeSubmission.UnknownTenant) {
+            return errorPage(request, null, 404, "Diesen Betrieb gibt es nicht.");
+        }
+        // a bot trap: answered like a success, nothing was stored
+        return HtmlResponses.redirect(303, thanks, Caching.PRIVATE);
     }
 
     /**
@@ -199,9 +204,9 @@ public final class SiteRendererHandler implements RequestHandler<APIGatewayV2HTT
      * click goes on to the tenant's Google review page. No gating: everyone lands on Google.
      */
     private APIGatewayV2HTTPResponse reviewClick(ApiRequest request, String token) {
-        Optional<String> target = app.reviews().resolveLink(token).flatMap(link -> app.tenants().byId(link.tenantId())
+        Optional<String> target = reviewLinks.resolveLink(token).flatMap(link -> tenants.byId(link.tenantId())
                 .flatMap(tenant -> tenant.config().googleReview().map(url -> {
-                    app.reviews().recordClick(link.tenantId(), link.ticketId(), app.clock().instant());
+                    reviewLinks.recordClick(link.tenantId(), link.ticketId(), clock.instant());
                     Metrics.count(Metrics.Event.REVIEW_CLICKED, link.tenantId());
                     Log.info("review.clicked", Map.of("tenant", link.tenantId(), "ticket", link.ticketId()));
                     return url;
@@ -213,7 +218,7 @@ public final class SiteRendererHandler implements RequestHandler<APIGatewayV2HTT
     }
 
     private Tenant tenant(String slug) {
-        return app.tenants().bySlug(slug).orElseThrow(() -> new ApiException(404, "not_found",
+        return tenants.bySlug(slug).orElseThrow(() -> new ApiException(404, "not_found",
                 "Diese Seite gibt es nicht. Vielleicht hat sich die Adresse geändert."));
     }
 

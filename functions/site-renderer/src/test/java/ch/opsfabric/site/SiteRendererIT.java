@@ -37,7 +37,8 @@ import org.junit.jupiter.api.Test;
 class SiteRendererIT {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T09:00:00Z"));
-    private final AppContext app = TestAws.app(clock, TestAws.freshQueues().get("OutboundSmsQueue"), (sms, at, zone) -> {
+    private final String queue = TestAws.freshQueues().get("OutboundSmsQueue");
+    private final AppContext app = TestAws.app(clock, queue, (sms, at, zone) -> {
         throw new AssertionError("not deferred");
     }, TestAws.DEV_SECRETS);
     private final DynamoTenantDirectory directory = (DynamoTenantDirectory) app.tenants();
@@ -48,7 +49,12 @@ class SiteRendererIT {
             "services":[{"name":"Notfalldienst","description":"Wir kommen."},{"name":"Bad","description":"Neu."}],
             "reviews":[{"author":"M. Huber","rating":5,"text":"Top </script> <b>!</b>"},{"author":"S. Meier","rating":4,"text":"Gut"}],
             "theme":{"primary":"#0b5394","accent":"red;}body{display:none","logoText":"Keller"}""");
-    private final SiteRendererHandler handler = new SiteRendererHandler(app);
+    private final SiteRendererHandler handler = handler();
+
+    private SiteRendererHandler handler() {
+        return new SiteRendererHandler(new SiteRendererWiring(clock, TestAws.aws().dynamo(), TestAws.aws().tableName("OpsTable"),
+                TestAws.aws().sqs(), queue, app.settings()));
+    }
 
     private APIGatewayV2HTTPResponse get(String routePath, String rawPath, Map<String, String> params,
                                          Map<String, String> query, Map<String, String> headers) {
@@ -144,7 +150,7 @@ class SiteRendererIT {
     void websiteOffShowsTheLandingPageOnly() {
         directory.put(new Tenant(tenant.id(), tenant.slug(), tenant.name(), tenant.branch(),
                 Modules.of(EnumSet.of(Module.WIZARD, Module.SMS)), tenant.config()), List.of());
-        SiteRendererHandler fresh = new SiteRendererHandler(app);
+        SiteRendererHandler fresh = handler();
         APIGatewayV2HTTPEvent event = ApiGatewayEvents.request("GET", "$default", "/" + tenant.slug() + "/", Map.of(), null);
         event.setRouteKey("$default");
         String landing = fresh.handleRequest(event, null).getBody();

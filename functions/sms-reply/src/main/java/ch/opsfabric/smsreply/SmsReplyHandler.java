@@ -15,7 +15,7 @@ public final class SmsReplyHandler implements RequestHandler<APIGatewayV2HTTPEve
         this(SmsReplyWiring.fromEnvironment());
     }
 
-    SmsReplyHandler(SmsReplyWiring wiring) {
+    public SmsReplyHandler(SmsReplyWiring wiring) {
         this.dispatcher = wiring.dispatcher();
     }
 

@@ -27,11 +27,11 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * answers the customer's own message or alerts the owner, so none is deferred and no Scheduler
  * client is built); one route per SMS provider in front of one {@link SmsReplyProcessing}.
  */
-final class SmsReplyWiring {
+public final class SmsReplyWiring {
 
     private final ApiDispatcher dispatcher;
 
-    SmsReplyWiring(Clock clock, DynamoDbClient dynamo, String tableName, SqsClient sqs, String outboundQueueUrl,
+    public SmsReplyWiring(Clock clock, DynamoDbClient dynamo, String tableName, SqsClient sqs, String outboundQueueUrl,
                    Settings settings) {
         SingleTable table = SingleTable.of(dynamo, tableName);
         SmsReplyProcessing processing = new SmsReplyProcessing(clock,
@@ -52,7 +52,7 @@ final class SmsReplyWiring {
     }
 
     /** In Lambda: region, table, queue and secrets from the environment template.yaml gives it. */
-    static SmsReplyWiring fromEnvironment() {
+    public static SmsReplyWiring fromEnvironment() {
         return new SmsReplyWiring(Cloud.clock(), Cloud.dynamo(), Env.require("TABLE_NAME"), Cloud.sqs(),
                 Env.require("OUTBOUND_QUEUE_URL"), Cloud.settings());
     }

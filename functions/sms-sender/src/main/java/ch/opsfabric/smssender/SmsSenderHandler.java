@@ -1,6 +1,5 @@
 package ch.opsfabric.smssender;
 
-import ch.opsfabric.app.AppContext;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.io.IOException;
@@ -22,11 +21,11 @@ public final class SmsSenderHandler implements RequestStreamHandler {
     private final SmsDelivery delivery;
 
     public SmsSenderHandler() {
-        this(AppContext.fromEnvironment(SenderProviders::fromEnvironment));
+        this(SmsSenderWiring.fromEnvironment());
     }
 
-    public SmsSenderHandler(AppContext app) {
-        this.delivery = new SmsDelivery(app.tenants(), app.optOuts(), app.smsLedger(), app.smsProviders(), app.clock());
+    public SmsSenderHandler(SmsSenderWiring wiring) {
+        this.delivery = wiring.delivery();
     }
 
     @Override

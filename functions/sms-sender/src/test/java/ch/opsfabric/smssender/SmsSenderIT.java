@@ -38,7 +38,8 @@ class SmsSenderIT {
             TestAws.aws().queueUrl("OutboundSmsQueue"), List.of(provider));
     private final Tenant tenant = TestAws.newTenant((DynamoTenantDirectory) app.tenants(),
             "\"sms\":{\"provider\":\"scripted\",\"sender\":\"Test\"}");
-    private final SmsSenderHandler handler = new SmsSenderHandler(app);
+    private final SmsSenderHandler handler = new SmsSenderHandler(new SmsSenderWiring(Clock.fixed(NOW, ZoneOffset.UTC),
+            TestAws.aws().dynamo(), TestAws.aws().tableName("OpsTable"), List.of(provider)));
 
     private OutboundSms sms(String to) {
         return new OutboundSms(tenant.id(), to, "Grüezi", SmsKind.TICKET_CONFIRMATION, Urgency.MEDIUM,

@@ -1,6 +1,5 @@
 package ch.opsfabric.ticketintake;
 
-import ch.opsfabric.app.AppContext;
 import ch.opsfabric.http.ApiException;
 import ch.opsfabric.http.ApiRequest;
 import ch.opsfabric.http.ApiResponses;
@@ -13,6 +12,7 @@ import ch.opsfabric.ticket.TicketStore;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
 import java.time.Instant;
 
 /** {@code GET /api/tickets?status=&limit=&cursor=}: the tenant's tickets, newest day first. */
@@ -21,11 +21,13 @@ final class ListTicketsRoute implements ApiRoute {
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 100;
 
-    private final AppContext app;
+    private final Clock clock;
+    private final TicketStore tickets;
     private final StaffAuth auth;
 
-    ListTicketsRoute(AppContext app, StaffAuth auth) {
-        this.app = app;
+    ListTicketsRoute(Clock clock, TicketStore tickets, StaffAuth auth) {
+        this.clock = clock;
+        this.tickets = tickets;
         this.auth = auth;
     }
 
@@ -38,11 +40,11 @@ final class ListTicketsRoute implements ApiRoute {
         int limit = request.query("limit").map(ListTicketsRoute::limit).orElse(DEFAULT_LIMIT);
         TicketStore.Page page;
         try {
-            page = app.tickets().list(tenant.id(), status, limit, request.query("cursor").orElse(null));
+            page = tickets.list(tenant.id(), status, limit, request.query("cursor").orElse(null));
         } catch (IllegalArgumentException badCursor) {
             throw ApiException.badRequest("Ungültiger cursor.");
         }
-        Instant now = app.clock().instant();
+        Instant now = clock.instant();
         ObjectNode body = Json.object();
         ArrayNode tickets = body.putArray("tickets");
         page.tickets().forEach(t -> tickets.add(TicketJson.write(t, now)));

@@ -1,10 +1,11 @@
 package ch.opsfabric.ticketintake;
 
-import ch.opsfabric.app.AppContext;
 import ch.opsfabric.messaging.OutboundSms;
+import ch.opsfabric.messaging.SmsDispatch;
 import ch.opsfabric.messaging.SmsKind;
 import ch.opsfabric.messaging.SmsTemplates;
 import ch.opsfabric.phone.PhoneNumbers;
+import ch.opsfabric.review.ReviewEligibility;
 import ch.opsfabric.tenant.Module;
 import ch.opsfabric.tenant.Tenant;
 import ch.opsfabric.ticket.Ticket;
@@ -29,19 +30,17 @@ final class StatusUpdates {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEEE, d. MMMM yyyy", SWISS_GERMAN);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", SWISS_GERMAN);
 
-    private final AppContext app;
+    private final SmsDispatch sms;
+    private final SmsTemplates templates;
 
-    StatusUpdates(AppContext app) {
-        this.app = app;
+    StatusUpdates(SmsDispatch sms, SmsTemplates templates) {
+        this.sms = sms;
+        this.templates = templates;
     }
 
     /** When to ask for a review, or null when this ticket gets no review request. */
     Instant reviewDueAt(Tenant tenant, Ticket ticket, Instant now) {
-        if (!tenant.has(Module.REVIEW_ENGINE) || !tenant.has(Module.SMS) || tenant.config().googleReview().isEmpty()
-                || !PhoneNumbers.isMobile(ticket.phone())) {
-            return null;
-        }
-        return now.plus(tenant.config().reviewDelay());
+        return ReviewEligibility.whyNot(tenant, ticket.phone()).isPresent() ? null : now.plus(tenant.config().reviewDelay());
     }
 
     void notifyCustomer(Tenant tenant, Ticket ticket, Instant now) {
@@ -67,7 +66,7 @@ final class StatusUpdates {
         } else {
             return;
         }
-        app.sms().send(tenant, new OutboundSms(tenant.id(), ticket.phone(), app.smsTemplates().render(template, scope),
+        sms.send(tenant, new OutboundSms(tenant.id(), ticket.phone(), templates.render(template, scope),
                 SmsKind.STATUS_UPDATE, Urgency.MEDIUM, "status:" + ticket.id() + ":" + ticket.status() + detail,
                 ticket.id(), now));
     }

@@ -1,13 +1,10 @@
 package ch.opsfabric.ticketintake;
 
-import ch.opsfabric.app.AppContext;
 import ch.opsfabric.http.ApiDispatcher;
-import ch.opsfabric.intake.IntakeSubmission;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import java.util.Map;
 
 /**
  * The ticket-intake function: public intake and the staff ticket API. One route class per
@@ -18,16 +15,11 @@ public final class TicketIntakeHandler implements RequestHandler<APIGatewayV2HTT
     private final ApiDispatcher dispatcher;
 
     public TicketIntakeHandler() {
-        this(AppContext.fromEnvironment());
+        this(TicketIntakeWiring.fromEnvironment());
     }
 
-    public TicketIntakeHandler(AppContext app) {
-        StaffAuth auth = new StaffAuth(app.tenants());
-        this.dispatcher = new ApiDispatcher(Map.of(
-                "POST /api/ticket", new CreateTicketRoute(new IntakeSubmission(app)),
-                "GET /api/tickets", new ListTicketsRoute(app, auth),
-                "GET /api/tickets/{id}", new GetTicketRoute(app, auth),
-                "PATCH /api/tickets/{id}", new UpdateTicketRoute(app, auth)));
+    public TicketIntakeHandler(TicketIntakeWiring wiring) {
+        this.dispatcher = wiring.dispatcher();
     }
 
     @Override

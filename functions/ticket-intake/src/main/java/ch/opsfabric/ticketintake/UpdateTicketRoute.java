@@ -1,6 +1,5 @@
 package ch.opsfabric.ticketintake;
 
-import ch.opsfabric.app.AppContext;
 import ch.opsfabric.http.ApiException;
 import ch.opsfabric.http.ApiRequest;
 import ch.opsfabric.http.ApiResponses;
@@ -15,6 +14,7 @@ import ch.opsfabric.ticket.TicketStatus;
 import ch.opsfabric.ticket.TicketStore;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -31,14 +31,16 @@ final class UpdateTicketRoute implements ApiRoute {
 
     static final int MAX_NOTE = 2000;
 
-    private final AppContext app;
+    private final Clock clock;
+    private final TicketStore tickets;
     private final StaffAuth auth;
     private final StatusUpdates statusUpdates;
 
-    UpdateTicketRoute(AppContext app, StaffAuth auth) {
-        this.app = app;
+    UpdateTicketRoute(Clock clock, TicketStore tickets, StaffAuth auth, StatusUpdates statusUpdates) {
+        this.clock = clock;
+        this.tickets = tickets;
         this.auth = auth;
-        this.statusUpdates = new StatusUpdates(app);
+        this.statusUpdates = statusUpdates;
     }
 
     @Override
@@ -74,8 +76,8 @@ final class UpdateTicketRoute implements ApiRoute {
         if (!errors.isEmpty()) {
             throw ApiException.validation(errors);
         }
-        Ticket ticket = GetTicketRoute.find(app, tenant, request);
-        Instant now = app.clock().instant();
+        Ticket ticket = GetTicketRoute.find(tickets, tenant, request);
+        Instant now = clock.instant();
         Ticket updated = ticket;
         if (target != null && target != ticket.status()) {
             if (!TicketStateMachine.canMove(ticket.status(), target)) {
@@ -84,7 +86,7 @@ final class UpdateTicketRoute implements ApiRoute {
             }
             Instant reviewDueAt = target == TicketStatus.DONE ? statusUpdates.reviewDueAt(tenant, ticket, now) : null;
             try {
-                updated = app.tickets().changeStatus(tenant.id(), ticket.id(), new TicketStore.StatusChange(
+                updated = tickets.changeStatus(tenant.id(), ticket.id(), new TicketStore.StatusChange(
                         ticket.status(), target, emptyToNull(note), now, appointment, reviewDueAt));
             } catch (TicketStore.ConcurrentChangeException e) {
                 throw new ApiException(409, "conflict", e.getMessage());
@@ -93,7 +95,7 @@ final class UpdateTicketRoute implements ApiRoute {
                     "from", ticket.status(), "to", target));
             statusUpdates.notifyCustomer(tenant, updated, now);
         } else if (note != null && !note.isEmpty()) {
-            updated = app.tickets().addNote(tenant.id(), ticket.id(), note, now);
+            updated = tickets.addNote(tenant.id(), ticket.id(), note, now);
         }
         return ApiResponses.json(200, TicketJson.write(updated, now));
     }

@@ -1,5 +1,6 @@
 package ch.opsfabric.ticketintake;
 
+import ch.opsfabric.app.Settings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,7 +34,16 @@ class TicketIntakeIT {
     private final AppContext app = TestAws.app(Clock.fixed(NOW, ZoneOffset.UTC), queues.get("OutboundSmsQueue"), List.of());
     private final DynamoTenantDirectory directory = (DynamoTenantDirectory) app.tenants();
     private final Tenant tenant = TestAws.newTenant(directory, "");
-    private final TicketIntakeHandler handler = new TicketIntakeHandler(app);
+    private final TicketIntakeHandler handler = handler(1000);
+
+    /** The function as Lambda builds it, on the emulators; a deferred SMS would be a failure here. */
+    private TicketIntakeHandler handler(int ratePerMinute) {
+        return new TicketIntakeHandler(new TicketIntakeWiring(Clock.fixed(NOW, ZoneOffset.UTC), TestAws.aws().dynamo(),
+                TestAws.aws().tableName("OpsTable"), TestAws.aws().sqs(), queues.get("OutboundSmsQueue"),
+                (sms, at, zone) -> {
+                    throw new AssertionError("this test expects no deferred SMS");
+                }, new Settings("http://localhost:3000", ratePerMinute, TestAws.DEV_SECRETS)));
+    }
 
     private APIGatewayV2HTTPResponse post(String body) {
         return post(body, "application/json");
@@ -195,8 +205,7 @@ class TicketIntakeIT {
 
     @Test
     void rateLimitPerClientAddress() {
-        TicketIntakeHandler strict = new TicketIntakeHandler(TestAws.app(Clock.fixed(NOW, ZoneOffset.UTC),
-                queues.get("OutboundSmsQueue"), List.of(), 2));
+        TicketIntakeHandler strict = handler(2);
         APIGatewayV2HTTPEvent event = ApiGatewayEvents.request("POST", "/api/ticket", "/api/ticket",
                 Map.of("content-type", "application/json"), body("standard", "0795557777"));
         event.getRequestContext().getHttp().setSourceIp("203.0.113." + (System.nanoTime() % 200));

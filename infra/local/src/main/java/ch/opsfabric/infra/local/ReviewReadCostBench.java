@@ -1,12 +1,13 @@
 package ch.opsfabric.infra.local;
 
-import ch.opsfabric.app.AppContext;
 import ch.opsfabric.app.Settings;
 import ch.opsfabric.infra.emulators.FreePort;
 import ch.opsfabric.infra.emulators.LocalAws;
 import ch.opsfabric.infra.emulators.SamTemplate;
+import ch.opsfabric.review.ReviewQueue;
 import ch.opsfabric.store.DynamoReviewQueue;
 import ch.opsfabric.store.Keys;
+import ch.opsfabric.store.SingleTable;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -33,17 +34,15 @@ public final class ReviewReadCostBench {
         int large = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         Instant now = Instant.parse("2026-11-25T13:00:00Z");
         try (LocalAws aws = LocalAws.start(LocalAws.dynaliteHome(), SamTemplate.locate(), FreePort.find(), FreePort.find(), 5)) {
-            AppContext app = new AppContext(Clock.fixed(now, ZoneOffset.UTC), aws.dynamo(), aws.tableName("OpsTable"),
-                    aws.sqs(), aws.queueUrl("OutboundSmsQueue"), (sms, at, zone) -> { }, List.of(),
-                    new Settings("http://localhost:3000", 1000, LocalStack.DEV_SECRETS));
+            DynamoReviewQueue reviews = new DynamoReviewQueue(SingleTable.of(aws.dynamo(), aws.tableName("OpsTable")));
             Filler filler = new Filler(aws, now);
             filler.due(10);
             filler.others(1_000);
-            double small = readUnits(app.reviews(), now);
+            double small = readUnits(reviews, now);
             long started = System.nanoTime();
             filler.others(large - 1_000);
             System.out.printf("%nfilled %,d tickets in %.0f s%n", large, (System.nanoTime() - started) / 1e9);
-            double big = readUnits(app.reviews(), now);
+            double big = readUnits(reviews, now);
             System.out.printf("%nreview cron, 10 due tickets:%n  among %,7d others: %.1f read units%n"
                     + "  among %,7d others: %.1f read units%n  ratio: %.2f%n", 1_000, small, large, big, big / small);
         }
@@ -51,10 +50,10 @@ public final class ReviewReadCostBench {
 
     private static double readUnits(DynamoReviewQueue queue, Instant now) {
         double units = 0;
-        Map<String, AttributeValue> next = null;
+        ReviewQueue.Cursor next = null;
         int due = 0;
         do {
-            DynamoReviewQueue.DuePage page = queue.due(now, 50, next);
+            ReviewQueue.DuePage page = queue.due(now, 50, next);
             units += page.consumedReadUnits();
             due += page.tickets().size();
             next = page.next();

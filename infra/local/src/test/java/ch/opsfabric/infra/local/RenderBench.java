@@ -1,5 +1,7 @@
 package ch.opsfabric.infra.local;
 
+import ch.opsfabric.app.Settings;
+import ch.opsfabric.site.SiteRendererWiring;
 import ch.opsfabric.site.SiteRendererHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -22,8 +24,12 @@ public final class RenderBench {
 
     public static void main(String[] args) {
         int measured = args.length > 0 ? Integer.parseInt(args[0]) : MEASURED;
-        try (LocalStack stack = LocalStack.start(0)) {
-            SiteRendererHandler handler = new SiteRendererHandler(stack.app());
+        try (LocalEnvironment env = LocalEnvironment.start("http://localhost:3000")) {
+            // the renderer in this JVM on purpose: this measures rendering, not the runtime's round trip
+            SiteRendererHandler handler = new SiteRendererHandler(new SiteRendererWiring(env.clock, env.aws.dynamo(),
+                    env.aws.tableName("OpsTable"), env.aws.sqs(), env.aws.queueUrl("OutboundSmsQueue"),
+                    new Settings("http://localhost:3000", LocalEnvironment.LOCAL_INTAKE_RATE_PER_MINUTE,
+                            LocalEnvironment.DEV_SECRETS)));
             Map<String, APIGatewayV2HTTPEvent> pages = new LinkedHashMap<>();
             pages.put("home", event("$default", "/sanitaer-keller/", Map.of(), Map.of()));
             for (String page : new String[] {"leistungen", "kontakt", "impressum", "datenschutz", "anfrage"}) {

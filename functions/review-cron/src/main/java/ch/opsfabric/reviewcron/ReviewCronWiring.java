@@ -1,0 +1,54 @@
+package ch.opsfabric.reviewcron;
+
+import ch.opsfabric.app.Cloud;
+import ch.opsfabric.app.Env;
+import ch.opsfabric.app.Settings;
+import ch.opsfabric.messaging.DeferredDelivery;
+import ch.opsfabric.messaging.SchedulerDeferredDelivery;
+import ch.opsfabric.messaging.SmsDispatch;
+import ch.opsfabric.messaging.SmsTemplates;
+import ch.opsfabric.messaging.SqsSmsOutbox;
+import ch.opsfabric.store.DynamoOptOuts;
+import ch.opsfabric.store.DynamoReviewQueue;
+import ch.opsfabric.store.DynamoTenantDirectory;
+import ch.opsfabric.store.SingleTable;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * Everything the review cron uses, built once per JVM: the due-review index, tenants and
+ * opt-outs in the table; the outbound queue; EventBridge Scheduler for the rare request that
+ * meets the start of quiet hours between the cron's check and its send (the cron itself waits
+ * for the morning); and the cron secret of the HTTP trigger.
+ */
+public final class ReviewCronWiring {
+
+    private final ReviewRequests reviews;
+    private final String cronSecret;
+
+    public ReviewCronWiring(Clock clock, DynamoDbClient dynamo, String tableName, SqsClient sqs, String outboundQueueUrl,
+                     DeferredDelivery deferred, Settings settings) {
+        SingleTable table = SingleTable.of(dynamo, tableName);
+        this.reviews = new ReviewRequests(clock, new DynamoReviewQueue(table),
+                new DynamoTenantDirectory(table, TimeUnit.SECONDS.toNanos(60)), new DynamoOptOuts(table),
+                new SmsDispatch(new SqsSmsOutbox(sqs, outboundQueueUrl), deferred, clock), new SmsTemplates(),
+                settings.publicBaseUrl());
+        this.cronSecret = settings.secrets().cronSecret();
+    }
+
+    /** In Lambda: region, table, queue, Scheduler target and secrets from the environment template.yaml gives it. */
+    public static ReviewCronWiring fromEnvironment() {
+        return new ReviewCronWiring(Cloud.clock(), Cloud.dynamo(), Env.require("TABLE_NAME"), Cloud.sqs(),
+                Env.require("OUTBOUND_QUEUE_URL"), SchedulerDeferredDelivery.fromEnvironment(), Cloud.settings());
+    }
+
+    ReviewRequests reviews() {
+        return reviews;
+    }
+
+    String cronSecret() {
+        return cronSecret;
+    }
+}

@@ -1,0 +1,78 @@
+package ch.opsfabric.site;
+
+import ch.opsfabric.app.Cloud;
+import ch.opsfabric.app.Env;
+import ch.opsfabric.app.Settings;
+import ch.opsfabric.intake.IntakeSubmission;
+import ch.opsfabric.messaging.DeferredDelivery;
+import ch.opsfabric.messaging.SmsDispatch;
+import ch.opsfabric.messaging.SmsTemplates;
+import ch.opsfabric.messaging.SqsSmsOutbox;
+import ch.opsfabric.review.ReviewLinks;
+import ch.opsfabric.store.DynamoFormRefs;
+import ch.opsfabric.store.DynamoRateLimiter;
+import ch.opsfabric.store.DynamoReviewQueue;
+import ch.opsfabric.store.DynamoTenantDirectory;
+import ch.opsfabric.store.DynamoTicketStore;
+import ch.opsfabric.store.SingleTable;
+import ch.opsfabric.tenant.TenantDirectory;
+import ch.opsfabric.ticket.TicketIntake;
+import ch.opsfabric.ticket.TicketStore;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * Everything the site renderer uses, built once per JVM: the page templates (compiled here, at
+ * init), tenants, review links, and for the wizard's plain form post the same intake as
+ * {@code POST /api/ticket}: rate limit, tickets, form links and the outbound queue for the
+ * confirmation (an answer to the customer's own request: never deferred, no Scheduler client).
+ */
+public final class SiteRendererWiring {
+
+    private final Clock clock;
+    private final TenantDirectory tenants;
+    private final ReviewLinks reviewLinks;
+    private final SitePages pages;
+    private final IntakeSubmission submission;
+
+    public SiteRendererWiring(Clock clock, DynamoDbClient dynamo, String tableName, SqsClient sqs, String outboundQueueUrl,
+                       Settings settings) {
+        SingleTable table = SingleTable.of(dynamo, tableName);
+        this.clock = clock;
+        this.tenants = new DynamoTenantDirectory(table, TimeUnit.SECONDS.toNanos(60));
+        this.reviewLinks = new DynamoReviewQueue(table);
+        this.pages = new SitePages(new PageTemplates(), settings.publicBaseUrl());
+        TicketStore tickets = new DynamoTicketStore(table);
+        this.submission = new IntakeSubmission(clock, new DynamoRateLimiter(table, settings.intakeRateLimitPerMinute()),
+                tenants, new TicketIntake(tickets), tickets, new DynamoFormRefs(table),
+                new SmsDispatch(new SqsSmsOutbox(sqs, outboundQueueUrl), DeferredDelivery.NONE, clock), new SmsTemplates());
+    }
+
+    /** In Lambda: region, table, queue and settings from the environment template.yaml gives it. */
+    public static SiteRendererWiring fromEnvironment() {
+        return new SiteRendererWiring(Cloud.clock(), Cloud.dynamo(), Env.require("TABLE_NAME"), Cloud.sqs(),
+                Env.require("OUTBOUND_QUEUE_URL"), Cloud.settings());
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    TenantDirectory tenants() {
+        return tenants;
+    }
+
+    ReviewLinks reviewLinks() {
+        return reviewLinks;
+    }
+
+    SitePages pages() {
+        return pages;
+    }
+
+    IntakeSubmission submission() {
+        return submission;
+    }
+}

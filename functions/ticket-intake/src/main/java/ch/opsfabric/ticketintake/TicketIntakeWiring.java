@@ -1,0 +1,64 @@
+package ch.opsfabric.ticketintake;
+
+import ch.opsfabric.app.Cloud;
+import ch.opsfabric.app.Env;
+import ch.opsfabric.app.Settings;
+import ch.opsfabric.http.ApiDispatcher;
+import ch.opsfabric.intake.IntakeSubmission;
+import ch.opsfabric.messaging.DeferredDelivery;
+import ch.opsfabric.messaging.SchedulerDeferredDelivery;
+import ch.opsfabric.messaging.SmsDispatch;
+import ch.opsfabric.messaging.SmsTemplates;
+import ch.opsfabric.messaging.SqsSmsOutbox;
+import ch.opsfabric.store.DynamoFormRefs;
+import ch.opsfabric.store.DynamoRateLimiter;
+import ch.opsfabric.store.DynamoTenantDirectory;
+import ch.opsfabric.store.DynamoTicketStore;
+import ch.opsfabric.store.SingleTable;
+import ch.opsfabric.tenant.TenantDirectory;
+import ch.opsfabric.ticket.TicketIntake;
+import ch.opsfabric.ticket.TicketStore;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * Everything the ticket-intake function uses, built once per JVM: tenants, tickets, form links
+ * and the intake rate limit in the table; the outbound queue; and EventBridge Scheduler, the one
+ * function besides the review cron that defers SMS (a status update at night waits for 07:00).
+ * Routes: the public intake and the staff ticket API behind the tenant's API key.
+ */
+public final class TicketIntakeWiring {
+
+    private final ApiDispatcher dispatcher;
+
+    public TicketIntakeWiring(Clock clock, DynamoDbClient dynamo, String tableName, SqsClient sqs, String outboundQueueUrl,
+                       DeferredDelivery deferred, Settings settings) {
+        SingleTable table = SingleTable.of(dynamo, tableName);
+        TenantDirectory tenants = new DynamoTenantDirectory(table, TimeUnit.SECONDS.toNanos(60));
+        TicketStore tickets = new DynamoTicketStore(table);
+        SmsDispatch sms = new SmsDispatch(new SqsSmsOutbox(sqs, outboundQueueUrl), deferred, clock);
+        SmsTemplates templates = new SmsTemplates();
+        IntakeSubmission submission = new IntakeSubmission(clock,
+                new DynamoRateLimiter(table, settings.intakeRateLimitPerMinute()), tenants, new TicketIntake(tickets),
+                tickets, new DynamoFormRefs(table), sms, templates);
+        StaffAuth auth = new StaffAuth(tenants);
+        this.dispatcher = new ApiDispatcher(Map.of(
+                "POST /api/ticket", new CreateTicketRoute(submission),
+                "GET /api/tickets", new ListTicketsRoute(clock, tickets, auth),
+                "GET /api/tickets/{id}", new GetTicketRoute(clock, tickets, auth),
+                "PATCH /api/tickets/{id}", new UpdateTicketRoute(clock, tickets, auth, new StatusUpdates(sms, templates))));
+    }
+
+    /** In Lambda: region, table, queue, Scheduler target and settings from the environment template.yaml gives it. */
+    public static TicketIntakeWiring fromEnvironment() {
+        return new TicketIntakeWiring(Cloud.clock(), Cloud.dynamo(), Env.require("TABLE_NAME"), Cloud.sqs(),
+                Env.require("OUTBOUND_QUEUE_URL"), SchedulerDeferredDelivery.fromEnvironment(), Cloud.settings());
+    }
+
+    ApiDispatcher dispatcher() {
+        return dispatcher;
+    }
+}

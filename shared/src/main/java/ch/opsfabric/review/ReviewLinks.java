@@ -1,0 +1,15 @@
+package ch.opsfabric.review;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/** The tracked link {@code /r/{token}} of a review request: what it points at, and the first click. */
+public interface ReviewLinks {
+
+    record ReviewLink(String tenantId, String ticketId) {
+    }
+
+    Optional<ReviewLink> resolveLink(String token);
+
+    void recordClick(String tenantId, String ticketId, Instant now);
+}
