@@ -18,4 +18,16 @@ public record Secrets(String webhookSecret, String twilioAuthToken, String ecall
     public String toString() {
         return "Secrets[redacted]";
     }
+
+    /** sipgate's published webhook signing key, shipped with the code. */
+    public static String bundledSipgateKey() {
+        try (java.io.InputStream in = Secrets.class.getResourceAsStream("/providers/sipgate-webhook-public-key.pem")) {
+            if (in == null) {
+                throw new IllegalStateException("sipgate public key missing from the classpath");
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }

@@ -67,7 +67,7 @@ public final class DynamoReviewQueue implements ReviewQueue, ReviewLinks {
     public boolean claim(String tenantId, String ticketId, String token, Instant now) {
         try {
             db.client().updateItem(b -> b.tableName(db.tableName())
-                    .key(key(tenantId, ticketId))
+                    .key(Keys.ticketKey(tenantId, ticketId))
                     .updateExpression("SET reviewRequestSentAt = :now, reviewToken = :token REMOVE GSI2PK, GSI2SK")
                     .conditionExpression("attribute_not_exists(reviewRequestSentAt) AND GSI2PK = :pk "
                             + "AND (#status = :done OR #status = :closed)")
@@ -88,7 +88,7 @@ public final class DynamoReviewQueue implements ReviewQueue, ReviewLinks {
     @Override
     public void release(Ticket ticket) {
         db.client().updateItem(b -> b.tableName(db.tableName())
-                .key(key(ticket.tenantId(), ticket.id()))
+                .key(Keys.ticketKey(ticket.tenantId(), ticket.id()))
                 .updateExpression("SET GSI2PK = :pk, GSI2SK = :sk REMOVE reviewRequestSentAt, reviewToken")
                 .expressionAttributeValues(Map.of(
                         ":pk", AttributeValue.fromS(Keys.REVIEW_DUE),
@@ -99,7 +99,7 @@ public final class DynamoReviewQueue implements ReviewQueue, ReviewLinks {
     @Override
     public void drop(String tenantId, String ticketId, String reason, Instant now) {
         db.client().updateItem(b -> b.tableName(db.tableName())
-                .key(key(tenantId, ticketId))
+                .key(Keys.ticketKey(tenantId, ticketId))
                 .updateExpression("SET reviewSkipped = :reason, reviewSkippedAt = :now REMOVE GSI2PK, GSI2SK")
                 .expressionAttributeValues(Map.of(
                         ":reason", AttributeValue.fromS(reason),
@@ -121,7 +121,7 @@ public final class DynamoReviewQueue implements ReviewQueue, ReviewLinks {
     @Override
     public void recordClick(String tenantId, String ticketId, Instant now) {
         db.client().updateItem(b -> b.tableName(db.tableName())
-                .key(key(tenantId, ticketId))
+                .key(Keys.ticketKey(tenantId, ticketId))
                 .updateExpression("SET reviewClickedAt = if_not_exists(reviewClickedAt, :now), "
                         + "reviewClicks = if_not_exists(reviewClicks, :zero) + :one")
                 .conditionExpression("attribute_exists(PK)")
@@ -131,7 +131,4 @@ public final class DynamoReviewQueue implements ReviewQueue, ReviewLinks {
                         ":one", AttributeValue.fromN("1"))));
     }
 
-    private static Map<String, AttributeValue> key(String tenantId, String ticketId) {
-        return Map.of(Keys.PK, AttributeValue.fromS(Keys.tenant(tenantId)), Keys.SK, AttributeValue.fromS(Keys.ticket(ticketId)));
-    }
 }

@@ -4,6 +4,7 @@ import ch.opsfabric.ticket.ContactOutcome;
 import ch.opsfabric.ticket.NewContact;
 import ch.opsfabric.ticket.Ticket;
 import ch.opsfabric.ticket.TicketEvent;
+import ch.opsfabric.ticket.TicketStateMachine;
 import ch.opsfabric.ticket.TicketStatus;
 import ch.opsfabric.ticket.TicketStore;
 import ch.opsfabric.ticket.Urgency;
@@ -52,7 +53,7 @@ public final class DynamoTicketStore implements TicketStore {
         update.setIfAbsent("source", AttributeValue.fromS(c.source().wireName()));
         update.setIfAbsent("status", AttributeValue.fromS(c.initialStatus().name()));
         update.setIfAbsent("urgency", AttributeValue.fromS(c.urgency().name()));
-        update.setIfAbsent("urgencyRank", AttributeValue.fromN(Integer.toString(c.urgency().ordinal())));
+        update.setIfAbsent("urgencyRank", AttributeValue.fromN(Integer.toString(c.urgency().rank())));
         update.setIfAbsent(Keys.GSI1PK, AttributeValue.fromS(Keys.ticketsByStatus(c.tenantId(), c.initialStatus())));
         update.setIfAbsent(Keys.GSI1SK, AttributeValue.fromS(c.at() + "#" + ticketId));
         update.setIfAbsent("localDate", AttributeValue.fromS(localDate.toString()));
@@ -95,7 +96,7 @@ public final class DynamoTicketStore implements TicketStore {
         names.put("#status", "status");
         UpdateItemRequest request = UpdateItemRequest.builder()
                 .tableName(db.tableName())
-                .key(key(c.tenantId(), ticketId))
+                .key(Keys.ticketKey(c.tenantId(), ticketId))
                 .updateExpression(update.expression())
                 .conditionExpression(condition.toString())
                 .expressionAttributeNames(names)
@@ -110,7 +111,7 @@ public final class DynamoTicketStore implements TicketStore {
                 return Optional.of(ticket.contactCount() > 1 ? ContactOutcome.joined(ticket) : ContactOutcome.created(ticket));
             } catch (ConditionalCheckFailedException refused) {
                 Map<String, AttributeValue> current = db.client().getItem(b -> b.tableName(db.tableName())
-                        .key(key(c.tenantId(), ticketId)).consistentRead(true)).item();
+                        .key(Keys.ticketKey(c.tenantId(), ticketId)).consistentRead(true)).item();
                 if (current.isEmpty()) {
                     continue;
                 }
@@ -135,7 +136,7 @@ public final class DynamoTicketStore implements TicketStore {
                     "urgencyRank < :rank",
                     Map.of("#urgency", "urgency"),
                     Map.of(":urgency", AttributeValue.fromS(urgency.name()),
-                            ":rank", AttributeValue.fromN(Integer.toString(urgency.ordinal())),
+                            ":rank", AttributeValue.fromN(Integer.toString(urgency.rank())),
                             ":at", AttributeValue.fromS(at.toString())));
         } catch (ConditionalCheckFailedException alreadyAsUrgent) {
             return find(tenantId, ticketId).orElseThrow();
@@ -158,7 +159,7 @@ public final class DynamoTicketStore implements TicketStore {
         software.amazon.awssdk.enhanced.dynamodb.model.Page<TicketItem> page;
         if (status == null) {
             request.queryConditional(QueryConditional.sortBeginsWith(Key.builder()
-                    .partitionValue(Keys.tenant(tenantId)).sortValue("TICKET#").build()));
+                    .partitionValue(Keys.tenant(tenantId)).sortValue(Keys.TICKET_PREFIX).build()));
             page = table.query(request.build()).iterator().next();
         } else {
             request.queryConditional(QueryConditional.keyEqualTo(Key.builder()
@@ -197,7 +198,7 @@ public final class DynamoTicketStore implements TicketStore {
             values.put(":reviewPk", AttributeValue.fromS(Keys.REVIEW_DUE));
             values.put(":reviewSk", AttributeValue.fromS(Keys.reviewDue(change.reviewDueAt(), tenantId, ticketId)));
         }
-        if (from == TicketStatus.DONE && to.ordinal() < TicketStatus.DONE.ordinal()) {
+        if (TicketStateMachine.withdrawsReviewRequest(from, to)) {
             remove.add("reviewDueAt");
             remove.add(Keys.GSI2PK);
             remove.add(Keys.GSI2SK);
@@ -235,7 +236,7 @@ public final class DynamoTicketStore implements TicketStore {
                           Map<String, String> names, Map<String, AttributeValue> values) {
         UpdateItemRequest.Builder request = UpdateItemRequest.builder()
                 .tableName(db.tableName())
-                .key(key(tenantId, ticketId))
+                .key(Keys.ticketKey(tenantId, ticketId))
                 .updateExpression(expression)
                 .conditionExpression(condition)
                 .expressionAttributeValues(values)
@@ -246,10 +247,6 @@ public final class DynamoTicketStore implements TicketStore {
         return TicketItem.SCHEMA.mapToItem(db.client().updateItem(request.build()).attributes()).toTicket();
     }
 
-    private static Map<String, AttributeValue> key(String tenantId, String ticketId) {
-        return Map.of(Keys.PK, AttributeValue.fromS(Keys.tenant(tenantId)),
-                Keys.SK, AttributeValue.fromS(Keys.ticket(ticketId)));
-    }
 
     /** Collects SET/ADD clauses with generated placeholders. */
     private static final class UpdateBuilder {

@@ -43,8 +43,18 @@ public final class Keys {
         return "APIKEY#" + hash;
     }
 
+    /** Sort keys of a tenant's tickets start with this. */
+    public static final String TICKET_PREFIX = "TICKET#";
+
     public static String ticket(String ticketId) {
-        return "TICKET#" + ticketId;
+        return TICKET_PREFIX + ticketId;
+    }
+
+    /** The one place a ticket's primary key is made, for every store that writes tickets. */
+    public static java.util.Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> ticketKey(
+            String tenantId, String ticketId) {
+        return java.util.Map.of(PK, software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(tenant(tenantId)),
+                SK, software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(ticket(ticketId)));
     }
 
     public static String ticketsByStatus(String tenantId, TicketStatus status) {

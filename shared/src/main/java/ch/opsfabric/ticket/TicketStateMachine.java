@@ -32,12 +32,18 @@ public final class TicketStateMachine {
         if (from == to) {
             return false;
         }
-        if (to.ordinal() > from.ordinal()) {
+        if (from.isBefore(to)) {
             return true;
         }
         return BACKWARD.getOrDefault(from, Set.of()).contains(to);
     }
 
+    /** A move back out of DONE takes the planned review request back: the job is not done after all. */
+    public static boolean withdrawsReviewRequest(TicketStatus from, TicketStatus to) {
+        return from == DONE && to.isBefore(DONE);
+    }
+
+    /** @throws IllegalTransitionException when {@link #canMove} says no; the caller words the refusal */
     public static void requireMove(TicketStatus from, TicketStatus to) {
         if (!canMove(from, to)) {
             throw new IllegalTransitionException(from, to);
@@ -49,7 +55,7 @@ public final class TicketStateMachine {
         private final TicketStatus to;
 
         public IllegalTransitionException(TicketStatus from, TicketStatus to) {
-            super("Statuswechsel von " + from + " nach " + to + " ist nicht erlaubt");
+            super("no move from " + from + " to " + to);
             this.from = from;
             this.to = to;
         }

@@ -7,6 +7,25 @@ import java.util.Optional;
 public enum TicketStatus {
     NEW, NEEDS_CALLBACK, SCHEDULED, IN_PROGRESS, DONE, CLOSED;
 
+    /**
+     * The position in the flow NEW → … → CLOSED, written out so that reordering the constants
+     * can never change which moves count as forward.
+     */
+    public int step() {
+        return switch (this) {
+            case NEW -> 0;
+            case NEEDS_CALLBACK -> 1;
+            case SCHEDULED -> 2;
+            case IN_PROGRESS -> 3;
+            case DONE -> 4;
+            case CLOSED -> 5;
+        };
+    }
+
+    public boolean isBefore(TicketStatus other) {
+        return step() < other.step();
+    }
+
     /** Open tickets absorb further contacts of the same day; DONE and CLOSED do not. */
     public boolean isOpen() {
         return this != DONE && this != CLOSED;

@@ -1,11 +1,8 @@
 package ch.opsfabric.testing;
 
-import ch.opsfabric.app.AppContext;
 import ch.opsfabric.app.Secrets;
 import ch.opsfabric.app.Settings;
 import ch.opsfabric.infra.emulators.LocalAws;
-import ch.opsfabric.messaging.SmsProvider;
-import java.time.Clock;
 import ch.opsfabric.json.Json;
 import ch.opsfabric.store.DynamoTenantDirectory;
 import ch.opsfabric.store.SingleTable;
@@ -32,38 +29,26 @@ public final class TestAws {
         return SingleTable.of(aws().dynamo(), aws().tableName("OpsTable"));
     }
 
-    /** An application wired to the emulators, like the local stack does it. */
-    public static AppContext app(Clock clock, String outboundQueueUrl, List<SmsProvider> providers) {
-        return app(clock, outboundQueueUrl, providers, 1000);
-    }
-
-    public static AppContext app(Clock clock, String outboundQueueUrl, List<SmsProvider> providers, int ratePerMinute) {
-        return new AppContext(clock, aws().dynamo(), aws().tableName("OpsTable"), aws().sqs(), outboundQueueUrl,
-                (sms, at, zone) -> {
-                    throw new IllegalStateException("this test expects no deferred SMS");
-                },
-                providers, new Settings("http://localhost:3000", ratePerMinute, DEV_SECRETS));
-    }
-
     /** The dev secrets of the local stack (README). */
     public static final Secrets DEV_SECRETS = new Secrets("dev-webhook-secret", "dev-twilio-token", "dev-ecall-token",
-            "dev-cron-secret", AppContext.bundledSipgateKey());
+            "dev-cron-secret", Secrets.bundledSipgateKey());
 
-    public static AppContext app(Clock clock, String outboundQueueUrl, ch.opsfabric.messaging.DeferredDelivery deferred,
-                                 Secrets secrets) {
-        return new AppContext(clock, aws().dynamo(), aws().tableName("OpsTable"), aws().sqs(), outboundQueueUrl,
-                deferred, List.of(), new Settings("http://localhost:3000", 1000, secrets));
+    /** What the functions get in tests: the local base URL, a generous rate limit and the dev secrets. */
+    public static final Settings SETTINGS = new Settings("http://localhost:3000", 1000, DEV_SECRETS);
+
+    /** The test's view of the emulator's table. */
+    public static TestData data() {
+        return TestData.of(table());
+    }
+
+    /** The test's view of a table of its own ({@link #freshTable}). */
+    public static TestData data(String tableName) {
+        return TestData.of(SingleTable.of(aws().dynamo(), tableName));
     }
 
     /** A fresh, empty copy of the template's table, for tests that look at the whole table. */
     public static String freshTable() {
         return aws().createTables("t" + UUID.randomUUID().toString().substring(0, 8) + "-").get("OpsTable");
-    }
-
-    public static AppContext app(Clock clock, String tableName, String outboundQueueUrl,
-                                 ch.opsfabric.messaging.DeferredDelivery deferred) {
-        return new AppContext(clock, aws().dynamo(), tableName, aws().sqs(), outboundQueueUrl,
-                deferred, List.of(), new Settings("http://localhost:3000", 1000, DEV_SECRETS));
     }
 
     /** A fresh copy of the template's queues for one test class: what it finds there, it put there. */

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ch.opsfabric.app.AppContext;
+import ch.opsfabric.app.Secrets;
 import ch.opsfabric.testing.Fixtures;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +43,7 @@ class WebhookSignaturesTest {
         assertTrue(verifier.verify(body, header));
         assertFalse(verifier.verify("event=hangup".getBytes(StandardCharsets.UTF_8), header));
         assertFalse(verifier.verify(body, "not base64 !!"));
-        assertFalse(new SipgateSignature(AppContext.bundledSipgateKey()).verify(body, header), "not signed by sipgate");
+        assertFalse(new SipgateSignature(Secrets.bundledSipgateKey()).verify(body, header), "not signed by sipgate");
         assertThrows(IllegalArgumentException.class, () -> new SipgateSignature("garbage"));
     }
 

@@ -3,7 +3,6 @@ package ch.opsfabric.missedcall;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ch.opsfabric.app.AppContext;
 import ch.opsfabric.json.Json;
 import ch.opsfabric.messaging.OutboundSms;
 import ch.opsfabric.messaging.SmsKind;
@@ -17,6 +16,7 @@ import ch.opsfabric.testing.MutableClock;
 import ch.opsfabric.testing.QueueReader;
 import ch.opsfabric.testing.RequestCounter;
 import ch.opsfabric.testing.TestAws;
+import ch.opsfabric.testing.TestData;
 import ch.opsfabric.ticket.Ticket;
 import ch.opsfabric.ticket.TicketStatus;
 import ch.opsfabric.webhook.FormBody;
@@ -41,14 +41,12 @@ class MissedCallIT {
 
     private final Map<String, String> queues = TestAws.freshQueues();
     private final MutableClock clock = new MutableClock(WEDNESDAY);
-    private final AppContext app = TestAws.app(clock, queues.get("OutboundSmsQueue"), (sms, at, zone) -> {
-        throw new AssertionError("missed-call answers are never deferred");
-    }, TestAws.DEV_SECRETS);
-    private final DynamoTenantDirectory directory = (DynamoTenantDirectory) app.tenants();
+    private final TestData app = TestAws.data();
+    private final DynamoTenantDirectory directory = app.tenants();
     private final Tenant tenant = TestAws.newTenant(directory, "");
     private final String line = tenant.config().phoneLines().get(0);
     private final MissedCallHandler handler = new MissedCallHandler(new MissedCallWiring(clock, TestAws.aws().dynamo(),
-            TestAws.aws().tableName("OpsTable"), TestAws.aws().sqs(), queues.get("OutboundSmsQueue"), app.settings()));
+            TestAws.aws().tableName("OpsTable"), TestAws.aws().sqs(), queues.get("OutboundSmsQueue"), TestAws.SETTINGS));
 
     private APIGatewayV2HTTPResponse generic(String from, String callId) {
         String body = Json.write(Json.object().put("from", from).put("to", line).put("callId", callId)
@@ -160,7 +158,7 @@ class MissedCallIT {
     void oneMissedCallCostsTwoDynamoRequestsAndOneSqsSend() {
         RequestCounter counter = new RequestCounter();
         MissedCallHandler countedHandler = new MissedCallHandler(new MissedCallWiring(clock, counter.dynamo(), "OpsTable",
-                counter.sqs(), queues.get("OutboundSmsQueue"), app.settings()));
+                counter.sqs(), queues.get("OutboundSmsQueue"), TestAws.SETTINGS));
         String body = "{\"from\":\"0795554747\",\"to\":\"" + line + "\",\"callId\":\"warm-up\"}";
         countedHandler.handleRequest(signed(body), null);
         counter.reset();

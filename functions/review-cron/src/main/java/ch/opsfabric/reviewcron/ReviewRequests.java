@@ -10,7 +10,6 @@ import ch.opsfabric.messaging.SmsTemplates;
 import ch.opsfabric.phone.PhoneNumbers;
 import ch.opsfabric.review.ReviewEligibility;
 import ch.opsfabric.review.ReviewQueue;
-import ch.opsfabric.tenant.Module;
 import ch.opsfabric.tenant.Tenant;
 import ch.opsfabric.tenant.TenantDirectory;
 import ch.opsfabric.ticket.Ticket;

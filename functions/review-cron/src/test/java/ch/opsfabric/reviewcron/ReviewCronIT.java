@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ch.opsfabric.app.AppContext;
 import ch.opsfabric.messaging.OutboundSms;
 import ch.opsfabric.messaging.SmsKind;
 import ch.opsfabric.phone.PhoneNumbers;
@@ -17,6 +16,7 @@ import ch.opsfabric.tenant.Tenant;
 import ch.opsfabric.testing.MutableClock;
 import ch.opsfabric.testing.QueueReader;
 import ch.opsfabric.testing.TestAws;
+import ch.opsfabric.testing.TestData;
 import ch.opsfabric.ticket.NewContact;
 import ch.opsfabric.ticket.Ticket;
 import ch.opsfabric.ticket.TicketSource;
@@ -48,14 +48,12 @@ class ReviewCronIT {
     private final String table = TestAws.freshTable();
     private final String queue = TestAws.freshQueues().get("OutboundSmsQueue");
     private final MutableClock clock = new MutableClock(AFTERNOON);
-    private final AppContext app = TestAws.app(clock, table, queue, (sms, at, zone) -> {
-        throw new AssertionError("the cron itself waits for the morning; nothing is deferred");
-    });
-    private final DynamoTenantDirectory directory = (DynamoTenantDirectory) app.tenants();
+    private final TestData app = TestAws.data(table);
+    private final DynamoTenantDirectory directory = app.tenants();
     private final ReviewCronHandler handler = new ReviewCronHandler(new ReviewCronWiring(clock, TestAws.aws().dynamo(),
             table, TestAws.aws().sqs(), queue, (sms, at, zone) -> {
                 throw new AssertionError("the cron itself waits for the morning; nothing is deferred");
-            }, app.settings()));
+            }, TestAws.SETTINGS));
 
     private Ticket done(Tenant tenant, String phone, Instant doneAt) {
         Ticket ticket = app.intake().record(tenant, new NewContact(tenant.id(), PhoneNumbers.require(phone), TicketSource.WIZARD,

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ch.opsfabric.app.AppContext;
 import ch.opsfabric.json.Json;
 import ch.opsfabric.phone.PhoneNumbers;
 import ch.opsfabric.store.DynamoTenantDirectory;
@@ -16,6 +15,7 @@ import ch.opsfabric.tenant.Tenant;
 import ch.opsfabric.testing.ApiGatewayEvents;
 import ch.opsfabric.testing.MutableClock;
 import ch.opsfabric.testing.TestAws;
+import ch.opsfabric.testing.TestData;
 import ch.opsfabric.ticket.NewContact;
 import ch.opsfabric.ticket.Ticket;
 import ch.opsfabric.ticket.TicketSource;
@@ -38,10 +38,8 @@ class SiteRendererIT {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T09:00:00Z"));
     private final String queue = TestAws.freshQueues().get("OutboundSmsQueue");
-    private final AppContext app = TestAws.app(clock, queue, (sms, at, zone) -> {
-        throw new AssertionError("not deferred");
-    }, TestAws.DEV_SECRETS);
-    private final DynamoTenantDirectory directory = (DynamoTenantDirectory) app.tenants();
+    private final TestData app = TestAws.data();
+    private final DynamoTenantDirectory directory = app.tenants();
     private final Tenant tenant = TestAws.newTenant(directory, """
             "contact":{"street":"Seestrasse 42","postalCode":"8002","city":"Zürich","phone":"+41445550101",
                        "email":"info@example.ch","openingHours":["Mo-Fr 07:00-18:00"]},
@@ -53,7 +51,7 @@ class SiteRendererIT {
 
     private SiteRendererHandler handler() {
         return new SiteRendererHandler(new SiteRendererWiring(clock, TestAws.aws().dynamo(), TestAws.aws().tableName("OpsTable"),
-                TestAws.aws().sqs(), queue, app.settings()));
+                TestAws.aws().sqs(), queue, TestAws.SETTINGS));
     }
 
     private APIGatewayV2HTTPResponse get(String routePath, String rawPath, Map<String, String> params,

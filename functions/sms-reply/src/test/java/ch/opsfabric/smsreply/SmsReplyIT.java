@@ -1,22 +1,20 @@
 package ch.opsfabric.smsreply;
 
-import ch.opsfabric.intake.FormRefs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ch.opsfabric.app.AppContext;
+import ch.opsfabric.intake.FormRefs;
 import ch.opsfabric.json.Json;
 import ch.opsfabric.messaging.OutboundSms;
 import ch.opsfabric.messaging.SmsKind;
 import ch.opsfabric.phone.PhoneNumbers;
-import ch.opsfabric.store.DynamoFormRefs;
-import ch.opsfabric.store.DynamoTenantDirectory;
 import ch.opsfabric.tenant.Tenant;
 import ch.opsfabric.testing.ApiGatewayEvents;
 import ch.opsfabric.testing.Fixtures;
 import ch.opsfabric.testing.MutableClock;
 import ch.opsfabric.testing.QueueReader;
 import ch.opsfabric.testing.TestAws;
+import ch.opsfabric.testing.TestData;
 import ch.opsfabric.ticket.NewContact;
 import ch.opsfabric.ticket.Ticket;
 import ch.opsfabric.ticket.TicketSource;
@@ -42,13 +40,11 @@ class SmsReplyIT {
 
     private final Map<String, String> queues = TestAws.freshQueues();
     private final MutableClock clock = new MutableClock(EVENING);
-    private final AppContext app = TestAws.app(clock, queues.get("OutboundSmsQueue"), (sms, at, zone) -> {
-        throw new AssertionError("answers to a customer's SMS are never deferred, even at 22:40");
-    }, TestAws.DEV_SECRETS);
-    private final Tenant tenant = TestAws.newTenant((DynamoTenantDirectory) app.tenants(), "");
+    private final TestData app = TestAws.data();
+    private final Tenant tenant = TestAws.newTenant(app.tenants(), "");
     private final String line = tenant.config().phoneLines().get(0);
     private final SmsReplyHandler handler = new SmsReplyHandler(new SmsReplyWiring(clock, TestAws.aws().dynamo(),
-            TestAws.aws().tableName("OpsTable"), TestAws.aws().sqs(), queues.get("OutboundSmsQueue"), app.settings()));
+            TestAws.aws().tableName("OpsTable"), TestAws.aws().sqs(), queues.get("OutboundSmsQueue"), TestAws.SETTINGS));
 
     private Ticket missedCall(String from) {
         return app.intake().record(tenant, new NewContact(tenant.id(), PhoneNumbers.require(from), TicketSource.MISSED_CALL,

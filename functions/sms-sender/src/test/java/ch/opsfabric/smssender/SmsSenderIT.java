@@ -3,15 +3,14 @@ package ch.opsfabric.smssender;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ch.opsfabric.app.AppContext;
 import ch.opsfabric.infra.emulators.SqsEventSource;
+import ch.opsfabric.json.Json;
 import ch.opsfabric.messaging.OutboundSms;
 import ch.opsfabric.messaging.SmsKind;
-import ch.opsfabric.store.DynamoTenantDirectory;
 import ch.opsfabric.tenant.Tenant;
 import ch.opsfabric.testing.TestAws;
+import ch.opsfabric.testing.TestData;
 import ch.opsfabric.ticket.Urgency;
-import ch.opsfabric.json.Json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
@@ -34,9 +33,8 @@ class SmsSenderIT {
     private static final Instant NOW = Instant.parse("2026-11-26T09:00:00Z");
 
     private final ScriptedSmsProvider provider = new ScriptedSmsProvider();
-    private final AppContext app = TestAws.app(Clock.fixed(NOW, ZoneOffset.UTC),
-            TestAws.aws().queueUrl("OutboundSmsQueue"), List.of(provider));
-    private final Tenant tenant = TestAws.newTenant((DynamoTenantDirectory) app.tenants(),
+    private final TestData app = TestAws.data();
+    private final Tenant tenant = TestAws.newTenant(app.tenants(),
             "\"sms\":{\"provider\":\"scripted\",\"sender\":\"Test\"}");
     private final SmsSenderHandler handler = new SmsSenderHandler(new SmsSenderWiring(Clock.fixed(NOW, ZoneOffset.UTC),
             TestAws.aws().dynamo(), TestAws.aws().tableName("OpsTable"), List.of(provider)));

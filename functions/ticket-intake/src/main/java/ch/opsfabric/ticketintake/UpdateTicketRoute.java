@@ -80,9 +80,11 @@ final class UpdateTicketRoute implements ApiRoute {
         Instant now = clock.instant();
         Ticket updated = ticket;
         if (target != null && target != ticket.status()) {
-            if (!TicketStateMachine.canMove(ticket.status(), target)) {
-                throw new ApiException(409, "illegal_transition", "Ein Ticket im Status " + ticket.status()
-                        + " kann nicht nach " + target + " wechseln.");
+            try {
+                TicketStateMachine.requireMove(ticket.status(), target);
+            } catch (TicketStateMachine.IllegalTransitionException refused) {
+                throw new ApiException(409, "illegal_transition", "Ein Ticket im Status " + refused.from()
+                        + " kann nicht nach " + refused.to() + " wechseln.");
             }
             Instant reviewDueAt = target == TicketStatus.DONE ? statusUpdates.reviewDueAt(tenant, ticket, now) : null;
             try {

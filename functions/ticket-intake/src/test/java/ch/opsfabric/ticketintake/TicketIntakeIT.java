@@ -1,11 +1,10 @@
 package ch.opsfabric.ticketintake;
 
-import ch.opsfabric.app.Settings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ch.opsfabric.app.AppContext;
+import ch.opsfabric.app.Settings;
 import ch.opsfabric.json.Json;
 import ch.opsfabric.messaging.OutboundSms;
 import ch.opsfabric.messaging.SmsKind;
@@ -13,6 +12,7 @@ import ch.opsfabric.store.DynamoTenantDirectory;
 import ch.opsfabric.tenant.Tenant;
 import ch.opsfabric.testing.ApiGatewayEvents;
 import ch.opsfabric.testing.TestAws;
+import ch.opsfabric.testing.TestData;
 import ch.opsfabric.ticket.Urgency;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -31,8 +31,8 @@ class TicketIntakeIT {
     private static final Instant NOW = Instant.parse("2026-11-26T08:15:00Z");
 
     private final Map<String, String> queues = TestAws.freshQueues();
-    private final AppContext app = TestAws.app(Clock.fixed(NOW, ZoneOffset.UTC), queues.get("OutboundSmsQueue"), List.of());
-    private final DynamoTenantDirectory directory = (DynamoTenantDirectory) app.tenants();
+    private final TestData app = TestAws.data();
+    private final DynamoTenantDirectory directory = app.tenants();
     private final Tenant tenant = TestAws.newTenant(directory, "");
     private final TicketIntakeHandler handler = handler(1000);
 

@@ -1,13 +1,11 @@
 package ch.opsfabric.infra.local;
 
-import ch.opsfabric.app.AppContext;
 import ch.opsfabric.http.TicketJson;
 import ch.opsfabric.json.Json;
-
 import ch.opsfabric.messaging.SentSms;
 import ch.opsfabric.tenant.Tenant;
+import ch.opsfabric.tenant.TenantDirectory;
 import ch.opsfabric.ticket.TicketStore;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -29,12 +27,14 @@ final class DevRoutes implements LocalApiGateway.DevRoutes {
 
     static final ZoneId ZURICH = ZoneId.of("Europe/Zurich");
 
-    private final AppContext app;
+    private final TenantDirectory tenants;
+    private final TicketStore tickets;
     private final LocalClock clock;
     private final LocalSmsSink sms;
 
-    DevRoutes(AppContext app, LocalClock clock, LocalSmsSink sms) {
-        this.app = app;
+    DevRoutes(TenantDirectory tenants, TicketStore tickets, LocalClock clock, LocalSmsSink sms) {
+        this.tenants = tenants;
+        this.tickets = tickets;
         this.clock = clock;
         this.sms = sms;
     }
@@ -90,7 +90,7 @@ final class DevRoutes implements LocalApiGateway.DevRoutes {
     }
 
     private LocalFunctions.HttpResult tickets(String slug) {
-        Optional<Tenant> tenant = app.tenants().bySlug(slug);
+        Optional<Tenant> tenant = tenants.bySlug(slug);
         if (tenant.isEmpty()) {
             return LocalApiGateway.json(404, "{\"error\":\"not_found\",\"message\":\"unknown tenant\"}");
         }
@@ -98,7 +98,7 @@ final class DevRoutes implements LocalApiGateway.DevRoutes {
         Instant now = clock.instant();
         String cursor = null;
         do {
-            TicketStore.Page page = app.tickets().list(tenant.get().id(), null, 100, cursor);
+            TicketStore.Page page = tickets.list(tenant.get().id(), null, 100, cursor);
             page.tickets().forEach(t -> list.add(TicketJson.write(t, now)));
             cursor = page.nextCursor();
         } while (cursor != null);

@@ -1,12 +1,12 @@
 package ch.opsfabric.infra.local;
 
-import ch.opsfabric.app.AppContext;
 import ch.opsfabric.app.Secrets;
-import ch.opsfabric.app.Settings;
 import ch.opsfabric.infra.emulators.FreePort;
 import ch.opsfabric.infra.emulators.LocalAws;
 import ch.opsfabric.infra.emulators.SamTemplate;
 import ch.opsfabric.store.DynamoTenantDirectory;
+import ch.opsfabric.store.DynamoTicketStore;
+import ch.opsfabric.store.SingleTable;
 import ch.opsfabric.tenant.Tenant;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
@@ -34,7 +34,7 @@ final class LocalEnvironment implements AutoCloseable {
 
     /** The dev secrets, as listed in the README; never used outside the local stack. */
     static final Secrets DEV_SECRETS = new Secrets("dev-webhook-secret", "dev-twilio-token", "dev-ecall-token",
-            "dev-cron-secret", AppContext.bundledSipgateKey());
+            "dev-cron-secret", Secrets.bundledSipgateKey());
     /** The Secrets Manager keys of template.yaml's dynamic references, with their local values. */
     static final Map<String, String> DEV_SECRET_VALUES = Map.of(
             "webhookSecret", DEV_SECRETS.webhookSecret(),
@@ -53,7 +53,9 @@ final class LocalEnvironment implements AutoCloseable {
     final LocalClock clock = new LocalClock();
     final LocalSmsSink smsSink = new LocalSmsSink();
     final LocalScheduler scheduler;
-    final AppContext app;
+    /** The stack's own view of the table, for the dev routes and the demo seed; functions build their own. */
+    final DynamoTenantDirectory tenantDirectory;
+    final DynamoTicketStore tickets;
     final List<Tenant> tenants;
     private final String publicBaseUrl;
     private final Map<String, String> queueArns = new HashMap<>();
@@ -84,14 +86,11 @@ final class LocalEnvironment implements AutoCloseable {
             services.createContext("/schedules/", scheduler::serve);
             services.createContext("/sms", smsSink::serve);
             services.start();
-            // the stack's own view of the data, for the dev routes and the demo seed; functions build their
-            // own from their environment, and only they send or defer SMS
-            this.app = new AppContext(clock, aws.dynamo(), aws.tableName("OpsTable"), aws.sqs(),
-                    aws.queueUrl("OutboundSmsQueue"), (sms, at, zone) -> {
-                        throw new UnsupportedOperationException("the local stack itself defers no SMS");
-                    }, List.of(),
-                    new Settings(publicBaseUrl, LOCAL_INTAKE_RATE_PER_MINUTE, DEV_SECRETS));
-            this.tenants = DemoTenants.seed((DynamoTenantDirectory) app.tenants());
+            SingleTable table = SingleTable.of(aws.dynamo(), aws.tableName("OpsTable"));
+            // no cache: the dev routes show what the functions just wrote
+            this.tenantDirectory = new DynamoTenantDirectory(table, 0);
+            this.tickets = new DynamoTicketStore(table);
+            this.tenants = DemoTenants.seed(tenantDirectory);
         } catch (IOException e) {
             aws.close();
             throw new UncheckedIOException("cannot open the local services port", e);

@@ -1,9 +1,9 @@
 package ch.opsfabric.infra.local;
 
-import ch.opsfabric.app.AppContext;
 import ch.opsfabric.app.Secrets;
 import ch.opsfabric.infra.emulators.FreePort;
 import ch.opsfabric.infra.emulators.SqsEventSource;
+import ch.opsfabric.store.DynamoTenantDirectory;
 import ch.opsfabric.tenant.Tenant;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,7 +39,7 @@ public final class LocalStack implements AutoCloseable {
         try {
             started = new LocalFunctions(env, jars, logs);
             this.functions = started;
-            this.gateway = new LocalApiGateway(actualPort, functions.routes(), new DevRoutes(env.app, env.clock, env.smsSink));
+            this.gateway = new LocalApiGateway(actualPort, functions.routes(), new DevRoutes(env.tenantDirectory, env.tickets, env.clock, env.smsSink));
             this.cron = new LocalCron(functions.schedules(), env.clock);
             for (LocalFunctions.QueueSource source : functions.queueSources()) {
                 SqsEventSource poller = new SqsEventSource(env.aws.sqs(), env.aws.queueUrl(source.queueLogicalId()),
@@ -111,8 +111,9 @@ public final class LocalStack implements AutoCloseable {
         return env.clock;
     }
 
-    public AppContext app() {
-        return env.app;
+    /** The demo tenants' directory, for tests that change a tenant. */
+    public DynamoTenantDirectory tenants() {
+        return env.tenantDirectory;
     }
 
     @Override

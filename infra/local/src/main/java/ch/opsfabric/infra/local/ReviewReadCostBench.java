@@ -1,6 +1,5 @@
 package ch.opsfabric.infra.local;
 
-import ch.opsfabric.app.Settings;
 import ch.opsfabric.infra.emulators.FreePort;
 import ch.opsfabric.infra.emulators.LocalAws;
 import ch.opsfabric.infra.emulators.SamTemplate;
@@ -8,9 +7,7 @@ import ch.opsfabric.review.ReviewQueue;
 import ch.opsfabric.store.DynamoReviewQueue;
 import ch.opsfabric.store.Keys;
 import ch.opsfabric.store.SingleTable;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

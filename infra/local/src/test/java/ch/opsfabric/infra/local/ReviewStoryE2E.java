@@ -125,7 +125,7 @@ class ReviewStoryE2E extends AgainstLocalStack {
                 OpsFabricSignature.sign("dev-webhook-secret", stop.getBytes(StandardCharsets.UTF_8))).statusCode());
         assertEquals(200, patch("sanitaer-keller", optedOut, "{\"status\":\"DONE\"}").statusCode());
 
-        DynamoTenantDirectory directory = (DynamoTenantDirectory) stack.app().tenants();
+        DynamoTenantDirectory directory = stack.tenants();
         Tenant bella = directory.bySlug("bella-vista").orElseThrow();
         String moduleOff = ticket("bella-vista", "079 555 80 04");
         assertEquals(200, patch("bella-vista", moduleOff, "{\"status\":\"DONE\"}").statusCode());

@@ -140,7 +140,7 @@ class TemplateIT {
             String entry = handler.substring(0, handler.indexOf("::")).replace('.', '/') + ".class";
             try (JarFile file = new JarFile(jar.toFile())) {
                 assertTrue(file.getEntry(entry) != null, f.getKey() + ": " + entry + " not in " + jar.getFileName());
-                assertTrue(file.getEntry("ch/opsfabric/app/AppContext.class") != null, "shared code shaded in");
+                assertTrue(file.getEntry("ch/opsfabric/app/Cloud.class") != null, "shared code shaded in");
                 assertTrue(file.getEntry("software/amazon/awssdk/http/urlconnection/UrlConnectionHttpClient.class") != null);
                 file.stream().forEach(e -> assertFalse(e.getName().startsWith("io/netty/")
                         || e.getName().startsWith("org/apache/http") || e.getName().startsWith("org/apache/hc/"),
