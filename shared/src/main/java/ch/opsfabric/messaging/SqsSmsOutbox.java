@@ -13,6 +13,11 @@ public final class SqsSmsOutbox implements SmsOutbox {
         this.queueUrl = queueUrl;
     }
 
+    /** Priming: one read of the queue's attributes warms the client without sending anything. */
+    public void warm() {
+        sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNamesWithStrings("QueueArn"));
+    }
+
     @Override
     public void enqueue(OutboundSms sms) {
         sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(sms.toJson()));

@@ -1,5 +1,6 @@
 package ch.opsfabric.testing;
 
+import ch.opsfabric.http.SyntheticRequests;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,25 +33,8 @@ public final class ApiGatewayEvents {
 
     public static APIGatewayV2HTTPEvent request(String method, String routePath, String rawPath,
                                                Map<String, String> headers, String body) {
-        APIGatewayV2HTTPEvent event = new APIGatewayV2HTTPEvent();
-        event.setVersion("2.0");
-        event.setRouteKey(method + " " + routePath);
-        event.setRawPath(rawPath);
-        event.setRawQueryString("");
-        Map<String, String> lower = new HashMap<>();
-        headers.forEach((k, v) -> lower.put(k.toLowerCase(java.util.Locale.ROOT), v));
-        event.setHeaders(lower);
-        event.setBody(body);
-        event.setIsBase64Encoded(false);
-        APIGatewayV2HTTPEvent.RequestContext context = new APIGatewayV2HTTPEvent.RequestContext();
-        APIGatewayV2HTTPEvent.RequestContext.Http http = new APIGatewayV2HTTPEvent.RequestContext.Http();
-        http.setMethod(method);
-        http.setPath(rawPath);
-        http.setSourceIp("198.51.100.7");
-        context.setHttp(http);
-        context.setRequestId("test-" + System.nanoTime());
-        context.setRouteKey(event.getRouteKey());
-        event.setRequestContext(context);
+        APIGatewayV2HTTPEvent event = SyntheticRequests.request(method, routePath, rawPath, headers, body);
+        event.getRequestContext().setRequestId("test-" + System.nanoTime());
         return event;
     }
 }

@@ -1,5 +1,6 @@
 package ch.opsfabric.missedcall;
 
+import ch.opsfabric.app.Priming;
 import ch.opsfabric.http.ApiDispatcher;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -10,6 +11,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 public final class MissedCallHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     private final ApiDispatcher dispatcher;
+    private final Priming priming;
 
     public MissedCallHandler() {
         this(MissedCallWiring.fromEnvironment());
@@ -17,6 +19,7 @@ public final class MissedCallHandler implements RequestHandler<APIGatewayV2HTTPE
 
     public MissedCallHandler(MissedCallWiring wiring) {
         this.dispatcher = wiring.dispatcher();
+        this.priming = Priming.register("missed-call", wiring::warmUp);
     }
 
     @Override

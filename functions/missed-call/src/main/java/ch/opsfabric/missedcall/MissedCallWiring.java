@@ -4,6 +4,7 @@ import ch.opsfabric.app.Cloud;
 import ch.opsfabric.app.Env;
 import ch.opsfabric.app.Settings;
 import ch.opsfabric.http.ApiDispatcher;
+import ch.opsfabric.http.SyntheticRequests;
 import ch.opsfabric.messaging.DeferredDelivery;
 import ch.opsfabric.messaging.SmsDispatch;
 import ch.opsfabric.messaging.SmsTemplates;
@@ -14,6 +15,7 @@ import ch.opsfabric.store.DynamoTenantDirectory;
 import ch.opsfabric.store.DynamoTicketStore;
 import ch.opsfabric.store.SingleTable;
 import ch.opsfabric.ticket.TicketIntake;
+import ch.opsfabric.webhook.OpsFabricSignature;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -29,27 +31,46 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 public final class MissedCallWiring {
 
     private final ApiDispatcher dispatcher;
+    private final Runnable warmUp;
 
     public MissedCallWiring(Clock clock, DynamoDbClient dynamo, String tableName, SqsClient sqs, String outboundQueueUrl,
                      Settings settings) {
         SingleTable table = SingleTable.of(dynamo, tableName);
+        SqsSmsOutbox outbox = new SqsSmsOutbox(sqs, outboundQueueUrl);
+        SmsTemplates templates = new SmsTemplates();
         MissedCallRecovery recovery = new MissedCallRecovery(clock,
                 new DynamoTenantDirectory(table, TimeUnit.SECONDS.toNanos(60)),
                 new TicketIntake(new DynamoTicketStore(table)),
                 new DynamoCallStats(table),
                 new DynamoSmsWindows(table),
-                new SmsDispatch(new SqsSmsOutbox(sqs, outboundQueueUrl), DeferredDelivery.NONE, clock),
-                new SmsTemplates());
+                new SmsDispatch(outbox, DeferredDelivery.NONE, clock),
+                templates);
         this.dispatcher = new ApiDispatcher(Map.of(
                 "POST /api/webhook/missed-call", new GenericMissedCallRoute(settings, recovery),
                 "POST /api/webhook/missed-call/twilio", new TwilioMissedCallRoute(settings, recovery),
                 "POST /api/webhook/missed-call/sipgate", new SipgateMissedCallRoute(settings, recovery)));
+        ApiDispatcher routes = this.dispatcher;
+        this.warmUp = () -> {
+            // an answered call reads the tenant and stops: nothing is written, whoever has the line
+            recovery.handle(new MissedCall("priming", "priming", "+41795550000", "+41445550000", false));
+            // the route, its JSON and HMAC, refused at the signature
+            routes.dispatch(SyntheticRequests.request("POST", "/api/webhook/missed-call", "/api/webhook/missed-call",
+                    Map.of("content-type", "application/json", OpsFabricSignature.HEADER, "sha256=00"),
+                    "{\"from\":\"0795550000\",\"to\":\"+41445550000\",\"callId\":\"priming\"}"));
+            outbox.warm();
+            templates.render(SmsTemplates.Name.MISSED_CALL_MENU, Map.of("business", "OpsFabric"));
+        };
     }
 
     /** In Lambda: region, table, queue and secrets from the environment template.yaml gives it. */
     public static MissedCallWiring fromEnvironment() {
         return new MissedCallWiring(Cloud.clock(), Cloud.dynamo(), Env.require("TABLE_NAME"), Cloud.sqs(),
                 Env.require("OUTBOUND_QUEUE_URL"), Cloud.settings());
+    }
+
+    /** SnapStart priming: the request path once, reads only. */
+    public void warmUp() {
+        warmUp.run();
     }
 
     ApiDispatcher dispatcher() {

@@ -1,5 +1,6 @@
 package ch.opsfabric.reviewcron;
 
+import ch.opsfabric.app.Priming;
 import ch.opsfabric.crypto.Hashes;
 import ch.opsfabric.json.Json;
 import ch.opsfabric.log.Log;
@@ -20,6 +21,7 @@ public final class ReviewCronHandler implements RequestHandler<Map<String, Objec
 
     private final ReviewRequests reviews;
     private final String cronSecret;
+    private final Priming priming;
 
     public ReviewCronHandler() {
         this(ReviewCronWiring.fromEnvironment());
@@ -28,6 +30,7 @@ public final class ReviewCronHandler implements RequestHandler<Map<String, Objec
     public ReviewCronHandler(ReviewCronWiring wiring) {
         this.reviews = wiring.reviews();
         this.cronSecret = wiring.cronSecret();
+        this.priming = Priming.register("review-cron", wiring::warmUp);
     }
 
     @Override

@@ -13,6 +13,7 @@ import ch.opsfabric.store.DynamoReviewQueue;
 import ch.opsfabric.store.DynamoTenantDirectory;
 import ch.opsfabric.store.SingleTable;
 import java.time.Clock;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -27,21 +28,36 @@ public final class ReviewCronWiring {
 
     private final ReviewRequests reviews;
     private final String cronSecret;
+    private final Runnable warmUp;
 
     public ReviewCronWiring(Clock clock, DynamoDbClient dynamo, String tableName, SqsClient sqs, String outboundQueueUrl,
                      DeferredDelivery deferred, Settings settings) {
         SingleTable table = SingleTable.of(dynamo, tableName);
-        this.reviews = new ReviewRequests(clock, new DynamoReviewQueue(table),
-                new DynamoTenantDirectory(table, TimeUnit.SECONDS.toNanos(60)), new DynamoOptOuts(table),
-                new SmsDispatch(new SqsSmsOutbox(sqs, outboundQueueUrl), deferred, clock), new SmsTemplates(),
-                settings.publicBaseUrl());
+        DynamoReviewQueue queue = new DynamoReviewQueue(table);
+        SqsSmsOutbox outbox = new SqsSmsOutbox(sqs, outboundQueueUrl);
+        SmsTemplates templates = new SmsTemplates();
+        DynamoTenantDirectory tenants = new DynamoTenantDirectory(table, TimeUnit.SECONDS.toNanos(60));
+        this.reviews = new ReviewRequests(clock, queue, tenants, new DynamoOptOuts(table),
+                new SmsDispatch(outbox, deferred, clock), templates, settings.publicBaseUrl());
         this.cronSecret = settings.secrets().cronSecret();
+        this.warmUp = () -> {
+            // the due-review query and a tenant read; a run itself would claim tickets, so it is not primed
+            queue.due(clock.instant(), 1, null);
+            tenants.byId("opsfabric-priming");
+            outbox.warm();
+            templates.render(SmsTemplates.Name.REVIEW_REQUEST, Map.of("business", "OpsFabric", "link", "https://example.invalid/r/x"));
+        };
     }
 
     /** In Lambda: region, table, queue, Scheduler target and secrets from the environment template.yaml gives it. */
     public static ReviewCronWiring fromEnvironment() {
         return new ReviewCronWiring(Cloud.clock(), Cloud.dynamo(), Env.require("TABLE_NAME"), Cloud.sqs(),
                 Env.require("OUTBOUND_QUEUE_URL"), SchedulerDeferredDelivery.fromEnvironment(), Cloud.settings());
+    }
+
+    /** SnapStart priming: the request path once, reads only. */
+    public void warmUp() {
+        warmUp.run();
     }
 
     ReviewRequests reviews() {

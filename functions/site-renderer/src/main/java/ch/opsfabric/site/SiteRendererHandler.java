@@ -1,5 +1,6 @@
 package ch.opsfabric.site;
 
+import ch.opsfabric.app.Priming;
 import ch.opsfabric.crypto.Tokens;
 import ch.opsfabric.http.ApiException;
 import ch.opsfabric.http.ApiRequest;
@@ -45,6 +46,7 @@ public final class SiteRendererHandler implements RequestHandler<APIGatewayV2HTT
     private final ReviewLinks reviewLinks;
     private final SitePages pages;
     private final IntakeSubmission submission;
+    private final Priming priming;
 
     public SiteRendererHandler() {
         this(SiteRendererWiring.fromEnvironment());
@@ -56,6 +58,7 @@ public final class SiteRendererHandler implements RequestHandler<APIGatewayV2HTT
         this.reviewLinks = wiring.reviewLinks();
         this.pages = wiring.pages();
         this.submission = wiring.submission();
+        this.priming = Priming.register("site-renderer", wiring::warmUp);
     }
 
     @Override

@@ -4,6 +4,7 @@ import ch.opsfabric.app.Cloud;
 import ch.opsfabric.app.Env;
 import ch.opsfabric.app.Settings;
 import ch.opsfabric.intake.IntakeSubmission;
+import ch.opsfabric.json.Json;
 import ch.opsfabric.messaging.DeferredDelivery;
 import ch.opsfabric.messaging.SmsDispatch;
 import ch.opsfabric.messaging.SmsTemplates;
@@ -15,10 +16,13 @@ import ch.opsfabric.store.DynamoReviewQueue;
 import ch.opsfabric.store.DynamoTenantDirectory;
 import ch.opsfabric.store.DynamoTicketStore;
 import ch.opsfabric.store.SingleTable;
+import ch.opsfabric.tenant.Tenant;
 import ch.opsfabric.tenant.TenantDirectory;
+import ch.opsfabric.tenant.TenantJson;
 import ch.opsfabric.ticket.TicketIntake;
 import ch.opsfabric.ticket.TicketStore;
 import java.time.Clock;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -36,6 +40,7 @@ public final class SiteRendererWiring {
     private final ReviewLinks reviewLinks;
     private final SitePages pages;
     private final IntakeSubmission submission;
+    private final Runnable warmUp;
 
     public SiteRendererWiring(Clock clock, DynamoDbClient dynamo, String tableName, SqsClient sqs, String outboundQueueUrl,
                        Settings settings) {
@@ -45,9 +50,31 @@ public final class SiteRendererWiring {
         this.reviewLinks = new DynamoReviewQueue(table);
         this.pages = new SitePages(new PageTemplates(), settings.publicBaseUrl());
         TicketStore tickets = new DynamoTicketStore(table);
+        SqsSmsOutbox outbox = new SqsSmsOutbox(sqs, outboundQueueUrl);
         this.submission = new IntakeSubmission(clock, new DynamoRateLimiter(table, settings.intakeRateLimitPerMinute()),
                 tenants, new TicketIntake(tickets), tickets, new DynamoFormRefs(table),
-                new SmsDispatch(new SqsSmsOutbox(sqs, outboundQueueUrl), DeferredDelivery.NONE, clock), new SmsTemplates());
+                new SmsDispatch(outbox, DeferredDelivery.NONE, clock), new SmsTemplates());
+        this.warmUp = () -> {
+            // pages are reads: one lookup, and every page of a made-up tenant rendered in memory
+            tenants.bySlug("opsfabric-priming");
+            Tenant sample = TenantJson.read(Json.parse("{\"id\":\"priming\",\"slug\":\"opsfabric-priming\","
+                    + "\"name\":\"OpsFabric\",\"branch\":\"handwerk\",\"config\":{\"phoneLines\":[\"+41445550000\"]}}"));
+            pages.home(sample);
+            pages.landing(sample);
+            for (String page : new String[] {"leistungen", "kontakt", "impressum", "datenschutz"}) {
+                pages.page(sample, page);
+            }
+            pages.wizard(sample, null, null, Map.of(), Map.of());
+            sample.branch().flows().forEach(flow -> pages.wizard(sample, flow, null, Map.of(), Map.of()));
+            pages.thanks(sample, "K-0000-0000");
+            pages.notFound(null, "Seite nicht gefunden", "Diese Seite gibt es nicht.");
+            outbox.warm();
+        };
+    }
+
+    /** SnapStart priming: the request path once, reads only. */
+    public void warmUp() {
+        warmUp.run();
     }
 
     /** In Lambda: region, table, queue and settings from the environment template.yaml gives it. */

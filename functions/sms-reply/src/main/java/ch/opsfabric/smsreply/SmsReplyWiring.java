@@ -4,6 +4,7 @@ import ch.opsfabric.app.Cloud;
 import ch.opsfabric.app.Env;
 import ch.opsfabric.app.Settings;
 import ch.opsfabric.http.ApiDispatcher;
+import ch.opsfabric.http.SyntheticRequests;
 import ch.opsfabric.messaging.DeferredDelivery;
 import ch.opsfabric.messaging.SmsDispatch;
 import ch.opsfabric.messaging.SmsTemplates;
@@ -15,6 +16,7 @@ import ch.opsfabric.store.DynamoTenantDirectory;
 import ch.opsfabric.store.DynamoTicketStore;
 import ch.opsfabric.store.SingleTable;
 import ch.opsfabric.ticket.TicketIntake;
+import ch.opsfabric.webhook.OpsFabricSignature;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -30,18 +32,21 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 public final class SmsReplyWiring {
 
     private final ApiDispatcher dispatcher;
+    private final Runnable warmUp;
 
     public SmsReplyWiring(Clock clock, DynamoDbClient dynamo, String tableName, SqsClient sqs, String outboundQueueUrl,
                    Settings settings) {
         SingleTable table = SingleTable.of(dynamo, tableName);
+        SqsSmsOutbox outbox = new SqsSmsOutbox(sqs, outboundQueueUrl);
+        SmsTemplates templates = new SmsTemplates();
         SmsReplyProcessing processing = new SmsReplyProcessing(clock,
                 new DynamoTenantDirectory(table, TimeUnit.SECONDS.toNanos(60)),
                 new TicketIntake(new DynamoTicketStore(table)),
                 new DynamoOptOuts(table),
                 new DynamoFormRefs(table),
                 new DynamoSmsWindows(table),
-                new SmsDispatch(new SqsSmsOutbox(sqs, outboundQueueUrl), DeferredDelivery.NONE, clock),
-                new SmsTemplates(),
+                new SmsDispatch(outbox, DeferredDelivery.NONE, clock),
+                templates,
                 settings.publicBaseUrl());
         EcallSmsReplyRoute ecall = new EcallSmsReplyRoute(settings, processing);
         this.dispatcher = new ApiDispatcher(Map.of(
@@ -49,6 +54,21 @@ public final class SmsReplyWiring {
                 "POST /api/webhook/sms-reply/twilio", new TwilioSmsReplyRoute(settings, processing),
                 "POST /api/webhook/sms-reply/ecall/{token}", ecall,
                 "GET /api/webhook/sms-reply/ecall/{token}", ecall));
+        ApiDispatcher routes = this.dispatcher;
+        this.warmUp = () -> {
+            // a sender that is no number is refused after the tenant lookup: nothing is written
+            processing.handle(new InboundSms("priming", "priming", "OpsFabric", "+41445550000", "1"));
+            routes.dispatch(SyntheticRequests.request("POST", "/api/webhook/sms-reply", "/api/webhook/sms-reply",
+                    Map.of("content-type", "application/json", OpsFabricSignature.HEADER, "sha256=00"),
+                    "{\"from\":\"0795550000\",\"to\":\"+41445550000\",\"text\":\"1\",\"messageId\":\"priming\"}"));
+            outbox.warm();
+            templates.render(SmsTemplates.Name.REPLY_ACKNOWLEDGEMENT, Map.of("business", "OpsFabric"));
+        };
+    }
+
+    /** SnapStart priming: the request path once, reads only. */
+    public void warmUp() {
+        warmUp.run();
     }
 
     /** In Lambda: region, table, queue and secrets from the environment template.yaml gives it. */

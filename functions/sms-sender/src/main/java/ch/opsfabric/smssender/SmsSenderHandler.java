@@ -1,5 +1,6 @@
 package ch.opsfabric.smssender;
 
+import ch.opsfabric.app.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.io.IOException;
@@ -19,6 +20,7 @@ import java.util.List;
 public final class SmsSenderHandler implements RequestStreamHandler {
 
     private final SmsDelivery delivery;
+    private final Priming priming;
 
     public SmsSenderHandler() {
         this(SmsSenderWiring.fromEnvironment());
@@ -26,6 +28,7 @@ public final class SmsSenderHandler implements RequestStreamHandler {
 
     public SmsSenderHandler(SmsSenderWiring wiring) {
         this.delivery = wiring.delivery();
+        this.priming = Priming.register("sms-sender", wiring::warmUp);
     }
 
     @Override

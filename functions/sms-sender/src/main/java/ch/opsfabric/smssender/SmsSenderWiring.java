@@ -2,11 +2,15 @@ package ch.opsfabric.smssender;
 
 import ch.opsfabric.app.Cloud;
 import ch.opsfabric.app.Env;
+import ch.opsfabric.json.Json;
+import ch.opsfabric.messaging.OutboundSms;
+import ch.opsfabric.messaging.SmsKind;
 import ch.opsfabric.messaging.SmsProvider;
 import ch.opsfabric.store.DynamoOptOuts;
 import ch.opsfabric.store.DynamoSmsLedger;
 import ch.opsfabric.store.DynamoTenantDirectory;
 import ch.opsfabric.store.SingleTable;
+import ch.opsfabric.ticket.Urgency;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -23,19 +27,42 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public final class SmsSenderWiring {
 
     private final SmsDelivery delivery;
+    private final Runnable warmUp;
 
     public SmsSenderWiring(Clock clock, DynamoDbClient dynamo, String tableName, List<SmsProvider> providers) {
         SingleTable table = SingleTable.of(dynamo, tableName);
         Map<String, SmsProvider> byName = providers.stream()
                 .collect(Collectors.toUnmodifiableMap(SmsProvider::name, Function.identity()));
-        this.delivery = new SmsDelivery(new DynamoTenantDirectory(table, TimeUnit.SECONDS.toNanos(60)),
-                new DynamoOptOuts(table), new DynamoSmsLedger(table), byName, clock);
+        DynamoTenantDirectory tenants = new DynamoTenantDirectory(table, TimeUnit.SECONDS.toNanos(60));
+        DynamoOptOuts optOuts = new DynamoOptOuts(table);
+        this.delivery = new SmsDelivery(tenants, optOuts, new DynamoSmsLedger(table), byName, clock);
+        this.warmUp = () -> {
+            // reading a batch and the lookups a delivery makes; a delivery itself claims, so it is not primed
+            byte[] sample = ("{\"Records\":[{\"messageId\":\"priming\",\"body\":" + Json.MAPPER.valueToTree(
+                    new OutboundSms("opsfabric-priming", "+41795550000", "Priming", SmsKind.TICKET_CONFIRMATION,
+                            Urgency.MEDIUM, "priming", null, clock.instant()).toJson()) + "}]}")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            try {
+                SqsBatch.read(new java.io.ByteArrayInputStream(sample)).messages()
+                        .forEach(m -> OutboundSms.fromJson(m.body()));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            tenants.byId("opsfabric-priming");
+            optOuts.isOptedOut("opsfabric-priming", "+41795550000");
+            SqsBatch.failures(List.of("priming"));
+        };
     }
 
     /** In Lambda: region, table and provider credentials from the environment template.yaml gives it. */
     public static SmsSenderWiring fromEnvironment() {
         Clock clock = Cloud.clock();
         return new SmsSenderWiring(clock, Cloud.dynamo(), Env.require("TABLE_NAME"), SenderProviders.fromEnvironment(clock));
+    }
+
+    /** SnapStart priming: the request path once, reads only. */
+    public void warmUp() {
+        warmUp.run();
     }
 
     SmsDelivery delivery() {

@@ -1,5 +1,6 @@
 package ch.opsfabric.ticketintake;
 
+import ch.opsfabric.app.Priming;
 import ch.opsfabric.http.ApiDispatcher;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -13,6 +14,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 public final class TicketIntakeHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     private final ApiDispatcher dispatcher;
+    private final Priming priming;
 
     public TicketIntakeHandler() {
         this(TicketIntakeWiring.fromEnvironment());
@@ -20,6 +22,7 @@ public final class TicketIntakeHandler implements RequestHandler<APIGatewayV2HTT
 
     public TicketIntakeHandler(TicketIntakeWiring wiring) {
         this.dispatcher = wiring.dispatcher();
+        this.priming = Priming.register("ticket-intake", wiring::warmUp);
     }
 
     @Override

@@ -135,6 +135,11 @@ final class FunctionProcess implements AutoCloseable {
         return spec.logicalId();
     }
 
+    /** Whether the environment starts as a SnapStart version does: init, CRaC hooks (priming), restore. */
+    boolean snapStart() {
+        return "snap-start".equals(spec.environment().get("AWS_LAMBDA_INITIALIZATION_TYPE"));
+    }
+
     Spec spec() {
         return spec;
     }
@@ -291,6 +296,11 @@ final class FunctionProcess implements AutoCloseable {
             // the runtime client unpacks its native library to a fixed /tmp path unless told where it is:
             // processes starting at once would overwrite it under each other (each Lambda sandbox has its own /tmp)
             command.add("-D" + NATIVE_LIBRARY_PROPERTY + "=" + nativeLibrary(runtimeLibraries));
+            if (snapStart()) {
+                // SnapStart: the runtime client runs the CRaC hooks before its "checkpoint"; org.crac reaches
+                // them through this compat name (here nothing is snapshotted: the primed JVM goes on serving)
+                command.add("-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac");
+            }
             command.add("-cp");
             command.add(runtimeLibraries.toAbsolutePath() + "/*");
             command.add(RUNTIME_CLIENT_MAIN);
@@ -351,7 +361,10 @@ final class FunctionProcess implements AutoCloseable {
                 String method = exchange.getRequestMethod();
                 if (method.equals("GET") && path.equals("/invocation/next")) {
                     nextInvocation(exchange);
-                } else if (method.equals("POST") && path.equals("/init/error")) {
+                } else if (method.equals("GET") && path.equals("/restore/next")) {
+                    // after the beforeCheckpoint hooks: Lambda would snapshot here and answer on restore
+                    respond(exchange, 200, "");
+                } else if (method.equals("POST") && (path.equals("/init/error") || path.equals("/restore/error"))) {
                     String error = body(exchange);
                     ready.completeExceptionally(failure(exchange, error));
                     accepted(exchange);

@@ -166,42 +166,64 @@ public final class Invoke {
                 runs.put(function, Path.of(eventArg));
             }
             terminal.printf("cold starts through the runtime client, fresh JVM each run, median of %d (min-max)%n", COLD_RUNS);
-            terminal.printf("%-22s %-16s %-18s %-22s %-8s %s%n", "function", "init ms", "first invoke ms",
-                    "JVM start→answer ms", "× hello", "jar");
+            terminal.printf("%-22s %-15s %-17s %-21s %-7s | %-19s %-22s %s%n", "function", "init ms", "first invoke ms",
+                    "JVM start→answer ms", "× hello", "primed init ms", "first invoke after ms", "jar");
             long hello = 0;
             for (Map.Entry<String, Path> run : runs.entrySet()) {
                 FunctionProcess.Spec spec = spec(env, run.getKey());
                 byte[] event = Files.readAllBytes(run.getValue());
-                List<Long> init = new ArrayList<>();
-                List<Long> first = new ArrayList<>();
-                List<Long> total = new ArrayList<>();
-                String failure = null;
-                for (int i = 0; i < COLD_RUNS; i++) {
-                    Result result = invoke(env, spec, event);
-                    if (result.failed()) {
-                        failure = result.error();
-                        break;
-                    }
-                    init.add(result.initMillis());
-                    first.add(result.invokeMillis());
-                    total.add(result.jvmStartToAnswerMillis());
-                }
+                Runs onDemand = runs(env, withInitType(spec, "on-demand"), event);
+                Runs primed = run.getKey().equals("HelloWorld") ? null : runs(env, withInitType(spec, "snap-start"), event);
+                String failure = onDemand.failure != null ? onDemand.failure : primed == null ? null : primed.failure;
                 if (failure != null) {
                     terminal.printf("%-22s FAILED: %s%n", spec.logicalId(), failure);
                     exit = 1;
                     continue;
                 }
-                long median = median(total);
+                long median = median(onDemand.total);
                 if (spec.logicalId().equals("HelloWorld")) {
                     hello = median;
                 }
-                terminal.printf("%-22s %-16s %-18s %-22s %-8s %,d B%n", spec.logicalId(), spread(init), spread(first),
-                        spread(total), hello == 0 ? "-" : String.format("%.2f", (double) median / hello),
+                terminal.printf("%-22s %-15s %-17s %-21s %-7s | %-19s %-22s %,d B%n", spec.logicalId(), spread(onDemand.init),
+                        spread(onDemand.first), spread(onDemand.total),
+                        hello == 0 ? "-" : String.format("%.2f", (double) median / hello),
+                        primed == null ? "-" : spread(primed.init), primed == null ? "-" : spread(primed.first),
                         Files.size(spec.jar()));
             }
+            terminal.println("primed: started as a SnapStart version is (init, the priming hooks, restore) without the snapshot");
         }
         System.setOut(terminal);
         return exit;
+    }
+
+    /** Init, first invoke and JVM start → answer of COLD_RUNS fresh environments, or the first failure. */
+    private static final class Runs {
+        final List<Long> init = new ArrayList<>();
+        final List<Long> first = new ArrayList<>();
+        final List<Long> total = new ArrayList<>();
+        String failure;
+    }
+
+    private static Runs runs(LocalEnvironment env, FunctionProcess.Spec spec, byte[] event) {
+        Runs runs = new Runs();
+        for (int i = 0; i < COLD_RUNS; i++) {
+            Result result = invoke(env, spec, event);
+            if (result.failed()) {
+                runs.failure = result.error();
+                return runs;
+            }
+            runs.init.add(result.initMillis());
+            runs.first.add(result.invokeMillis());
+            runs.total.add(result.jvmStartToAnswerMillis());
+        }
+        return runs;
+    }
+
+    static FunctionProcess.Spec withInitType(FunctionProcess.Spec spec, String type) {
+        Map<String, String> environment = new java.util.TreeMap<>(spec.environment());
+        environment.put("AWS_LAMBDA_INITIALIZATION_TYPE", type);
+        return new FunctionProcess.Spec(spec.logicalId(), spec.handler(), spec.jar(), spec.memoryMb(), spec.timeoutSeconds(),
+                environment);
     }
 
     static long median(List<Long> values) {

@@ -171,6 +171,10 @@ final class LocalEnvironment implements AutoCloseable {
         local.put("AWS_ENDPOINT_URL_SCHEDULER", servicesUrl());
         local.put("OPSFABRIC_LOCAL_CLOCK", clock.file().toString());
         local.put("OPSFABRIC_LOCAL_SMS_SINK", servicesUrl() + "/sms");
+        // the template's SnapStart: every start runs the priming hooks, as a published version's init does
+        String applyOn = function.path("Properties").path("SnapStart").path("ApplyOn")
+                .asText(template.root().path("Globals").path("Function").path("SnapStart").path("ApplyOn").asText("None"));
+        local.put("AWS_LAMBDA_INITIALIZATION_TYPE", "PublishedVersions".equals(applyOn) ? "snap-start" : "on-demand");
         resolved.putAll(local);
         return resolved;
     }
