@@ -51,15 +51,11 @@ class MissedCallIT {
     private APIGatewayV2HTTPResponse generic(String from, String callId) {
         String body = Json.write(Json.object().put("from", from).put("to", line).put("callId", callId)
                 .put("at", clock.instant().toString()));
-        return handler.handleRequest(ApiGatewayEvents.request("POST", "/api/webhook/missed-call", "/api/webhook/missed-call",
-                Map.of("content-type", "application/json",
-                        "x-opsfabric-signature", OpsFabricSignature.sign("dev-webhook-secret", body.getBytes(StandardCharsets.UTF_8))),
-                body), null);
+        return handler.handleRequest(ApiGatewayEvents.signedJson("/api/webhook/missed-call", body), null);
     }
 
-    private String outcome(APIGatewayV2HTTPResponse response) {
-        assertEquals(200, response.getStatusCode(), response.getBody());
-        return Json.parse(response.getBody()).get("outcome").asText();
+    private static String outcome(APIGatewayV2HTTPResponse response) {
+        return ApiGatewayEvents.outcome(response);
     }
 
     private List<Ticket> tickets() {

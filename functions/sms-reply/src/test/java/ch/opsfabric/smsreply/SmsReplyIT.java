@@ -55,15 +55,11 @@ class SmsReplyIT {
     private APIGatewayV2HTTPResponse reply(String from, String text, String messageId) {
         String body = Json.write(Json.object().put("from", from).put("to", line).put("text", text)
                 .put("messageId", messageId).put("at", clock.instant().toString()));
-        return handler.handleRequest(ApiGatewayEvents.request("POST", "/api/webhook/sms-reply", "/api/webhook/sms-reply",
-                Map.of("content-type", "application/json",
-                        "x-opsfabric-signature", OpsFabricSignature.sign("dev-webhook-secret", body.getBytes(StandardCharsets.UTF_8))),
-                body), null);
+        return handler.handleRequest(ApiGatewayEvents.signedJson("/api/webhook/sms-reply", body), null);
     }
 
-    private String outcome(APIGatewayV2HTTPResponse response) {
-        assertEquals(200, response.getStatusCode(), response.getBody());
-        return Json.parse(response.getBody()).get("outcome").asText();
+    private static String outcome(APIGatewayV2HTTPResponse response) {
+        return ApiGatewayEvents.outcome(response);
     }
 
     private List<OutboundSms> sent() {
