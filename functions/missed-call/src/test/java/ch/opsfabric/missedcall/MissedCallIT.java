@@ -210,4 +210,14 @@ class MissedCallIT {
                         "x-twilio-signature", "ZewkOpTeVsnvkXko+92cVDWomng="), form);
         assertEquals(403, handler.handleRequest(event, null).getStatusCode(), "signed for another URL and token");
     }
+
+    /** SnapStart priming runs the request path but only reads: a snapshot is restored many times. */
+    @org.junit.jupiter.api.Test
+    void primingOnlyReads() {
+        RequestCounter counter = new RequestCounter();
+        new MissedCallWiring(clock, counter.dynamo(), "OpsTable", counter.sqs(), queues.get("OutboundSmsQueue"),
+                TestAws.SETTINGS).warmUp();
+        assertTrue(!counter.operations().isEmpty(), "priming reached the table");
+        assertTrue(java.util.Set.of("DynamoDb.GetItem", "DynamoDb.Query", "Sqs.GetQueueAttributes").containsAll(counter.operations()), "only reads: " + counter.operations());
+    }
 }

@@ -1,13 +1,16 @@
 package ch.opsfabric.reviewcron;
 
 import ch.opsfabric.app.Cloud;
+import ch.opsfabric.app.DryRun;
 import ch.opsfabric.app.Env;
 import ch.opsfabric.app.Settings;
 import ch.opsfabric.messaging.DeferredDelivery;
+import ch.opsfabric.messaging.DryRunSqs;
 import ch.opsfabric.messaging.SchedulerDeferredDelivery;
 import ch.opsfabric.messaging.SmsDispatch;
 import ch.opsfabric.messaging.SmsTemplates;
 import ch.opsfabric.messaging.SqsSmsOutbox;
+import ch.opsfabric.store.DryRunWrites;
 import ch.opsfabric.store.DynamoOptOuts;
 import ch.opsfabric.store.DynamoReviewQueue;
 import ch.opsfabric.store.DynamoTenantDirectory;
@@ -45,6 +48,9 @@ public final class ReviewCronWiring {
             queue.due(clock.instant(), 1, null);
             tenants.byId("opsfabric-priming");
             outbox.warm();
+            // the writes: built, marshalled and signed by dry-run clients, stopped before sending
+            DryRunWrites.warm(clock.instant());
+            DryRun.attempt(() -> DryRunSqs.outbox().enqueue(DryRunWrites.sampleSms(clock.instant())));
             templates.render(SmsTemplates.Name.REVIEW_REQUEST, Map.of("business", "OpsFabric", "link", "https://example.invalid/r/x"));
         };
     }

@@ -1,5 +1,6 @@
 package ch.opsfabric.reviewcron;
 
+import ch.opsfabric.testing.RequestCounter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -244,5 +245,16 @@ class ReviewCronIT {
                 batch.clear();
             }
         }
+    }
+
+    /** SnapStart priming runs the request path but only reads: a snapshot is restored many times. */
+    @org.junit.jupiter.api.Test
+    void primingOnlyReads() {
+        RequestCounter counter = new RequestCounter();
+        new ReviewCronWiring(clock, counter.dynamo(), table, counter.sqs(), queue, (sms, at, zone) -> {
+                    throw new AssertionError("priming defers nothing");
+                }, TestAws.SETTINGS).warmUp();
+        assertTrue(!counter.operations().isEmpty(), "priming reached the table");
+        assertTrue(java.util.Set.of("DynamoDb.GetItem", "DynamoDb.Query", "Sqs.GetQueueAttributes").containsAll(counter.operations()), "only reads: " + counter.operations());
     }
 }

@@ -1,15 +1,18 @@
 package ch.opsfabric.site;
 
 import ch.opsfabric.app.Cloud;
+import ch.opsfabric.app.DryRun;
 import ch.opsfabric.app.Env;
 import ch.opsfabric.app.Settings;
 import ch.opsfabric.intake.IntakeSubmission;
 import ch.opsfabric.json.Json;
 import ch.opsfabric.messaging.DeferredDelivery;
+import ch.opsfabric.messaging.DryRunSqs;
 import ch.opsfabric.messaging.SmsDispatch;
 import ch.opsfabric.messaging.SmsTemplates;
 import ch.opsfabric.messaging.SqsSmsOutbox;
 import ch.opsfabric.review.ReviewLinks;
+import ch.opsfabric.store.DryRunWrites;
 import ch.opsfabric.store.DynamoFormRefs;
 import ch.opsfabric.store.DynamoRateLimiter;
 import ch.opsfabric.store.DynamoReviewQueue;
@@ -69,6 +72,9 @@ public final class SiteRendererWiring {
             pages.thanks(sample, "K-0000-0000");
             pages.notFound(null, "Seite nicht gefunden", "Diese Seite gibt es nicht.");
             outbox.warm();
+            // the writes: built, marshalled and signed by dry-run clients, stopped before sending
+            DryRunWrites.warm(clock.instant());
+            DryRun.attempt(() -> DryRunSqs.outbox().enqueue(DryRunWrites.sampleSms(clock.instant())));
         };
     }
 

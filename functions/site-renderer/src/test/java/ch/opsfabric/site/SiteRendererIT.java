@@ -1,5 +1,6 @@
 package ch.opsfabric.site;
 
+import ch.opsfabric.testing.RequestCounter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -245,5 +246,14 @@ class SiteRendererIT {
         assertEquals(2, joined.contactCount(), "the form joined the ticket the SMS link belongs to");
         assertEquals("Anna Muster", joined.name());
         assertNotNull(form);
+    }
+
+    /** SnapStart priming runs the request path but only reads: a snapshot is restored many times. */
+    @org.junit.jupiter.api.Test
+    void primingOnlyReads() {
+        RequestCounter counter = new RequestCounter();
+        new SiteRendererWiring(clock, counter.dynamo(), "OpsTable", counter.sqs(), queue, TestAws.SETTINGS).warmUp();
+        assertTrue(!counter.operations().isEmpty(), "priming reached the table");
+        assertTrue(java.util.Set.of("DynamoDb.GetItem", "DynamoDb.Query", "Sqs.GetQueueAttributes").containsAll(counter.operations()), "only reads: " + counter.operations());
     }
 }

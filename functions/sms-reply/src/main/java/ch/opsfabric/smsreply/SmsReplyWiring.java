@@ -1,14 +1,17 @@
 package ch.opsfabric.smsreply;
 
 import ch.opsfabric.app.Cloud;
+import ch.opsfabric.app.DryRun;
 import ch.opsfabric.app.Env;
 import ch.opsfabric.app.Settings;
 import ch.opsfabric.http.ApiDispatcher;
 import ch.opsfabric.http.SyntheticRequests;
 import ch.opsfabric.messaging.DeferredDelivery;
+import ch.opsfabric.messaging.DryRunSqs;
 import ch.opsfabric.messaging.SmsDispatch;
 import ch.opsfabric.messaging.SmsTemplates;
 import ch.opsfabric.messaging.SqsSmsOutbox;
+import ch.opsfabric.store.DryRunWrites;
 import ch.opsfabric.store.DynamoFormRefs;
 import ch.opsfabric.store.DynamoOptOuts;
 import ch.opsfabric.store.DynamoSmsWindows;
@@ -62,6 +65,9 @@ public final class SmsReplyWiring {
                     Map.of("content-type", "application/json", OpsFabricSignature.HEADER, "sha256=00"),
                     "{\"from\":\"0795550000\",\"to\":\"+41445550000\",\"text\":\"1\",\"messageId\":\"priming\"}"));
             outbox.warm();
+            // the writes: built, marshalled and signed by dry-run clients, stopped before sending
+            DryRunWrites.warm(clock.instant());
+            DryRun.attempt(() -> DryRunSqs.outbox().enqueue(DryRunWrites.sampleSms(clock.instant())));
             templates.render(SmsTemplates.Name.REPLY_ACKNOWLEDGEMENT, Map.of("business", "OpsFabric"));
         };
     }

@@ -1,5 +1,6 @@
 package ch.opsfabric.smsreply;
 
+import ch.opsfabric.testing.RequestCounter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -205,5 +206,15 @@ class SmsReplyIT {
 
     private static int outcomeStatus(APIGatewayV2HTTPResponse response) {
         return response.getStatusCode();
+    }
+
+    /** SnapStart priming runs the request path but only reads: a snapshot is restored many times. */
+    @org.junit.jupiter.api.Test
+    void primingOnlyReads() {
+        RequestCounter counter = new RequestCounter();
+        new SmsReplyWiring(clock, counter.dynamo(), "OpsTable", counter.sqs(), queues.get("OutboundSmsQueue"),
+                TestAws.SETTINGS).warmUp();
+        assertTrue(!counter.operations().isEmpty(), "priming reached the table");
+        assertTrue(java.util.Set.of("DynamoDb.GetItem", "DynamoDb.Query", "Sqs.GetQueueAttributes").containsAll(counter.operations()), "only reads: " + counter.operations());
     }
 }

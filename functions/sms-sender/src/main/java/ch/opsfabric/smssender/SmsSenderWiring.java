@@ -6,6 +6,7 @@ import ch.opsfabric.json.Json;
 import ch.opsfabric.messaging.OutboundSms;
 import ch.opsfabric.messaging.SmsKind;
 import ch.opsfabric.messaging.SmsProvider;
+import ch.opsfabric.store.DryRunWrites;
 import ch.opsfabric.store.DynamoOptOuts;
 import ch.opsfabric.store.DynamoSmsLedger;
 import ch.opsfabric.store.DynamoTenantDirectory;
@@ -51,6 +52,8 @@ public final class SmsSenderWiring {
             tenants.byId("opsfabric-priming");
             optOuts.isOptedOut("opsfabric-priming", "+41795550000");
             SqsBatch.failures(List.of("priming"));
+            // the writes: built, marshalled and signed by dry-run clients, stopped before sending
+            DryRunWrites.warm(clock.instant());
         };
     }
 

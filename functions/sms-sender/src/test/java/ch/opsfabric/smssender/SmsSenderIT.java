@@ -1,5 +1,6 @@
 package ch.opsfabric.smssender;
 
+import ch.opsfabric.testing.RequestCounter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -139,5 +140,14 @@ class SmsSenderIT {
         assertEquals(1, dead.size(), "the message reached the DLQ");
         assertEquals(sms.toJson(), dead.get(0).body());
         assertEquals(5, provider.callsTo(ScriptedSmsProvider.FAILS_TRANSIENTLY), "tried once per receive, five receives");
+    }
+
+    /** SnapStart priming runs the request path but only reads: a snapshot is restored many times. */
+    @org.junit.jupiter.api.Test
+    void primingOnlyReads() {
+        RequestCounter counter = new RequestCounter();
+        new SmsSenderWiring(Clock.fixed(NOW, ZoneOffset.UTC), counter.dynamo(), "OpsTable", List.of(provider)).warmUp();
+        assertTrue(!counter.operations().isEmpty(), "priming reached the table");
+        assertTrue(java.util.Set.of("DynamoDb.GetItem", "DynamoDb.Query", "Sqs.GetQueueAttributes").containsAll(counter.operations()), "only reads: " + counter.operations());
     }
 }

@@ -1,6 +1,7 @@
 package ch.opsfabric.ticketintake;
 
 import ch.opsfabric.app.Cloud;
+import ch.opsfabric.app.DryRun;
 import ch.opsfabric.app.Env;
 import ch.opsfabric.app.Settings;
 import ch.opsfabric.http.ApiDispatcher;
@@ -8,10 +9,12 @@ import ch.opsfabric.http.SyntheticRequests;
 import ch.opsfabric.intake.IntakeSubmission;
 import ch.opsfabric.intake.TicketRequest;
 import ch.opsfabric.messaging.DeferredDelivery;
+import ch.opsfabric.messaging.DryRunSqs;
 import ch.opsfabric.messaging.SchedulerDeferredDelivery;
 import ch.opsfabric.messaging.SmsDispatch;
 import ch.opsfabric.messaging.SmsTemplates;
 import ch.opsfabric.messaging.SqsSmsOutbox;
+import ch.opsfabric.store.DryRunWrites;
 import ch.opsfabric.store.DynamoFormRefs;
 import ch.opsfabric.store.DynamoRateLimiter;
 import ch.opsfabric.store.DynamoTenantDirectory;
@@ -64,6 +67,9 @@ public final class TicketIntakeWiring {
             TicketRequest.validate("opsfabric-priming", Map.of("flow", "standard", "name", "Priming",
                     "phone", "079 555 00 00", "message", "Priming"), Branch.HANDWERK);
             outbox.warm();
+            // the writes: built, marshalled and signed by dry-run clients, stopped before sending
+            DryRunWrites.warm(clock.instant());
+            DryRun.attempt(() -> DryRunSqs.outbox().enqueue(DryRunWrites.sampleSms(clock.instant())));
             templates.render(SmsTemplates.Name.TICKET_CONFIRMATION, Map.of("business", "OpsFabric", "reference", "K-0000-0000"));
         };
     }

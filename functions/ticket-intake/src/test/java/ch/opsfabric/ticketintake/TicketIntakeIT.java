@@ -1,5 +1,6 @@
 package ch.opsfabric.ticketintake;
 
+import ch.opsfabric.testing.RequestCounter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -252,5 +253,17 @@ class TicketIntakeIT {
         assertEquals(400, list(key, Map.of("status", "FERTIG")).getStatusCode());
         assertEquals(400, list(key, Map.of("limit", "0")).getStatusCode());
         assertEquals(400, list(key, Map.of("cursor", "garbage")).getStatusCode());
+    }
+
+    /** SnapStart priming runs the request path but only reads: a snapshot is restored many times. */
+    @org.junit.jupiter.api.Test
+    void primingOnlyReads() {
+        RequestCounter counter = new RequestCounter();
+        new TicketIntakeWiring(Clock.fixed(NOW, ZoneOffset.UTC), counter.dynamo(), "OpsTable", counter.sqs(),
+                queues.get("OutboundSmsQueue"), (sms, at, zone) -> {
+                    throw new AssertionError("priming defers nothing");
+                }, TestAws.SETTINGS).warmUp();
+        assertTrue(!counter.operations().isEmpty(), "priming reached the table");
+        assertTrue(java.util.Set.of("DynamoDb.GetItem", "DynamoDb.Query", "Sqs.GetQueueAttributes").containsAll(counter.operations()), "only reads: " + counter.operations());
     }
 }
