@@ -51,7 +51,7 @@ class MissedCallIT {
     private APIGatewayV2HTTPResponse generic(String from, String callId) {
         String body = Json.write(Json.object().put("from", from).put("to", line).put("callId", callId)
                 .put("at", clock.instant().toString()));
-        return handler.handleRequest(ApiGatewayEvents.signedJson("/api/webhook/missed-call", body), null);
+        return handler.handle(ApiGatewayEvents.signedJson("/api/webhook/missed-call", body));
     }
 
     private static String outcome(APIGatewayV2HTTPResponse response) {
@@ -123,16 +123,16 @@ class MissedCallIT {
         String body = "{\"from\":\"0795554545\",\"to\":\"" + line + "\",\"callId\":\"s1\"}";
         APIGatewayV2HTTPEvent unsigned = ApiGatewayEvents.request("POST", "/api/webhook/missed-call",
                 "/api/webhook/missed-call", Map.of("content-type", "application/json"), body);
-        assertEquals(401, handler.handleRequest(unsigned, null).getStatusCode());
+        assertEquals(401, handler.handle(unsigned).getStatusCode());
         APIGatewayV2HTTPEvent wrong = ApiGatewayEvents.request("POST", "/api/webhook/missed-call",
                 "/api/webhook/missed-call", Map.of("content-type", "application/json",
                         "x-opsfabric-signature", OpsFabricSignature.sign("wrong-secret", body.getBytes(StandardCharsets.UTF_8))), body);
-        assertEquals(403, handler.handleRequest(wrong, null).getStatusCode());
+        assertEquals(403, handler.handle(wrong).getStatusCode());
         String bad = "{\"from\":\"0795554545\"}";
         APIGatewayV2HTTPEvent missingFields = ApiGatewayEvents.request("POST", "/api/webhook/missed-call",
                 "/api/webhook/missed-call", Map.of("content-type", "application/json",
                         "x-opsfabric-signature", OpsFabricSignature.sign("dev-webhook-secret", bad.getBytes(StandardCharsets.UTF_8))), bad);
-        assertEquals(400, handler.handleRequest(missingFields, null).getStatusCode());
+        assertEquals(400, handler.handle(missingFields).getStatusCode());
         assertTrue(tickets().isEmpty());
         assertTrue(QueueReader.drain(queues.get("OutboundSmsQueue")).isEmpty());
     }
@@ -143,7 +143,7 @@ class MissedCallIT {
         APIGatewayV2HTTPEvent unknown = ApiGatewayEvents.request("POST", "/api/webhook/missed-call",
                 "/api/webhook/missed-call", Map.of("content-type", "application/json",
                         "x-opsfabric-signature", OpsFabricSignature.sign("dev-webhook-secret", body.getBytes(StandardCharsets.UTF_8))), body);
-        assertEquals(404, handler.handleRequest(unknown, null).getStatusCode());
+        assertEquals(404, handler.handle(unknown).getStatusCode());
         directory.put(new Tenant(tenant.id(), tenant.slug(), tenant.name(), tenant.branch(),
                 Modules.of(EnumSet.of(Module.SMS, Module.WIZARD)), tenant.config()), List.of());
         assertEquals(404, generic("079 555 46 46", "u2").getStatusCode());
@@ -156,11 +156,11 @@ class MissedCallIT {
         MissedCallHandler countedHandler = new MissedCallHandler(new MissedCallWiring(clock, counter.dynamo(), "OpsTable",
                 counter.sqs(), queues.get("OutboundSmsQueue"), TestAws.SETTINGS));
         String body = "{\"from\":\"0795554747\",\"to\":\"" + line + "\",\"callId\":\"warm-up\"}";
-        countedHandler.handleRequest(signed(body), null);
+        countedHandler.handle(signed(body));
         counter.reset();
 
         String call = "{\"from\":\"0795554848\",\"to\":\"" + line + "\",\"callId\":\"counted\"}";
-        assertEquals(200, countedHandler.handleRequest(signed(call), null).getStatusCode());
+        assertEquals(200, countedHandler.handle(signed(call)).getStatusCode());
         assertEquals(List.of("DynamoDb.UpdateItem", "DynamoDb.PutItem", "Sqs.SendMessage"), counter.operations(),
                 "warm: ticket create-or-join, SMS window, menu SMS");
     }
@@ -182,7 +182,7 @@ class MissedCallIT {
                 Map.of("content-type", "application/x-www-form-urlencoded", "x-twilio-signature", signature),
                 Base64.getEncoder().encodeToString(form.getBytes(StandardCharsets.ISO_8859_1)));
         event.setIsBase64Encoded(true);
-        return handler.handleRequest(event, null);
+        return handler.handle(event);
     }
 
     @Test
@@ -208,7 +208,7 @@ class MissedCallIT {
         APIGatewayV2HTTPEvent event = ApiGatewayEvents.request("POST", "/api/webhook/missed-call/twilio",
                 "/api/webhook/missed-call/twilio", Map.of("content-type", "application/x-www-form-urlencoded",
                         "x-twilio-signature", "ZewkOpTeVsnvkXko+92cVDWomng="), form);
-        assertEquals(403, handler.handleRequest(event, null).getStatusCode(), "signed for another URL and token");
+        assertEquals(403, handler.handle(event).getStatusCode(), "signed for another URL and token");
     }
 
     /** SnapStart priming runs the request path but only reads: a snapshot is restored many times. */

@@ -65,7 +65,7 @@ class ReviewCronIT {
     }
 
     private Map<String, Object> run() {
-        return handler.handleRequest(Map.of("source", "opsfabric.review-cron"), null);
+        return handler.handle(Map.of("source", "opsfabric.review-cron"));
     }
 
     private List<OutboundSms> sent() {
@@ -173,11 +173,11 @@ class ReviewCronIT {
         event.put("routeKey", "POST /api/cron/review-request");
         event.put("requestContext", Map.of("http", Map.of("method", "POST")));
         event.put("headers", Map.of());
-        assertEquals(401, handler.handleRequest(event, null).get("statusCode"));
+        assertEquals(401, handler.handle(event).get("statusCode"));
         event.put("headers", Map.of("authorization", "Bearer wrong"));
-        assertEquals(403, handler.handleRequest(event, null).get("statusCode"));
+        assertEquals(403, handler.handle(event).get("statusCode"));
         event.put("headers", Map.of("authorization", "Bearer dev-cron-secret"));
-        Map<String, Object> ok = handler.handleRequest(event, null);
+        Map<String, Object> ok = handler.handle(event);
         assertEquals(200, ok.get("statusCode"));
         assertTrue(String.valueOf(ok.get("body")).contains("\"sent\":0"));
     }

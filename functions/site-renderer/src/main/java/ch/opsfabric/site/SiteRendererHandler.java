@@ -2,6 +2,7 @@ package ch.opsfabric.site;
 
 import ch.opsfabric.app.Priming;
 import ch.opsfabric.crypto.Tokens;
+import ch.opsfabric.http.ApiEvents;
 import ch.opsfabric.http.ApiException;
 import ch.opsfabric.http.ApiRequest;
 import ch.opsfabric.http.ApiResponses;
@@ -18,9 +19,12 @@ import ch.opsfabric.ticket.Ticket;
 import ch.opsfabric.webhook.FormBody;
 import ch.opsfabric.webhook.WebhookGuard;
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -35,7 +39,7 @@ import software.amazon.awssdk.core.exception.SdkException;
  * route: {@code /{slug}/} (with the slash API Gateway does not match to {@code /{slug}}) and the
  * friendly 404 page for every path nobody else answers.
  */
-public final class SiteRendererHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class SiteRendererHandler implements RequestStreamHandler {
 
     private static final Pattern SLUG = Pattern.compile("[a-z0-9-]{1,64}");
     private static final Pattern HOME = Pattern.compile("/([a-z0-9-]{1,64})/");
@@ -61,8 +65,14 @@ public final class SiteRendererHandler implements RequestHandler<APIGatewayV2HTT
         this.priming = Priming.register("site-renderer", wiring::warmUp);
     }
 
+    /** Lambda's entry: the event JSON in, the response JSON out, read and written by {@link ApiEvents}. */
     @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        ApiEvents.write(handle(ApiEvents.read(input)), output);
+    }
+
+    /** One request, as a typed event: what the JSON entry does after reading, and what in-JVM tests call. */
+    public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
         ApiRequest request = new ApiRequest(event);
         Log.requestId(request.requestId());
         try {

@@ -63,7 +63,7 @@ class SiteRendererIT {
         }
         event.setPathParameters(params);
         event.setQueryStringParameters(query);
-        return handler.handleRequest(event, null);
+        return handler.handle(event);
     }
 
     private APIGatewayV2HTTPResponse page(String page) {
@@ -152,13 +152,13 @@ class SiteRendererIT {
         SiteRendererHandler fresh = handler();
         APIGatewayV2HTTPEvent event = ApiGatewayEvents.request("GET", "$default", "/" + tenant.slug() + "/", Map.of(), null);
         event.setRouteKey("$default");
-        String landing = fresh.handleRequest(event, null).getBody();
+        String landing = fresh.handle(event).getBody();
         assertTrue(landing.contains("Seestrasse 42") && landing.contains("Anfrage online stellen"));
         assertFalse(landing.contains("Notfalldienst"), "no website content");
         APIGatewayV2HTTPEvent services = ApiGatewayEvents.request("GET", "/{slug}/{page}", "/" + tenant.slug() + "/leistungen",
                 Map.of(), null);
         services.setPathParameters(Map.of("slug", tenant.slug(), "page", "leistungen"));
-        assertEquals(404, fresh.handleRequest(services, null).getStatusCode());
+        assertEquals(404, fresh.handle(services).getStatusCode());
     }
 
     @Test
@@ -181,7 +181,7 @@ class SiteRendererIT {
         event.setIsBase64Encoded(true);
         event.setPathParameters(Map.of("slug", tenant.slug()));
         event.getRequestContext().getHttp().setSourceIp(ip);
-        return handler.handleRequest(event, null);
+        return handler.handle(event);
     }
 
     @Test

@@ -56,7 +56,7 @@ class SmsReplyIT {
     private APIGatewayV2HTTPResponse reply(String from, String text, String messageId) {
         String body = Json.write(Json.object().put("from", from).put("to", line).put("text", text)
                 .put("messageId", messageId).put("at", clock.instant().toString()));
-        return handler.handleRequest(ApiGatewayEvents.signedJson("/api/webhook/sms-reply", body), null);
+        return handler.handle(ApiGatewayEvents.signedJson("/api/webhook/sms-reply", body));
     }
 
     private static String outcome(APIGatewayV2HTTPResponse response) {
@@ -153,13 +153,13 @@ class SmsReplyIT {
                 FormBody.parse(form, StandardCharsets.UTF_8).pairs());
         APIGatewayV2HTTPEvent event = ApiGatewayEvents.request("POST", path, path,
                 Map.of("content-type", "application/x-www-form-urlencoded", "x-twilio-signature", signature), form);
-        APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+        APIGatewayV2HTTPResponse response = handler.handle(event);
         assertEquals(200, response.getStatusCode(), response.getBody());
         assertEquals("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>", response.getBody());
         assertEquals("Ja bitte, rufen Sie mich morgen ab 10 Uhr zurück. Danke!",
                 app.tickets().list(tenant.id(), null, 10, null).tickets().get(0).message());
         event.getHeaders().put("x-twilio-signature", "AAAA" + signature.substring(4));
-        assertEquals(403, handler.handleRequest(event, null).getStatusCode());
+        assertEquals(403, handler.handle(event).getStatusCode());
     }
 
     private APIGatewayV2HTTPResponse ecall(String method, String token, String params) {
@@ -172,7 +172,7 @@ class SmsReplyIT {
         if (method.equals("GET")) {
             event.setRawQueryString(params);
         }
-        return handler.handleRequest(event, null);
+        return handler.handle(event);
     }
 
     @Test
@@ -192,13 +192,13 @@ class SmsReplyIT {
     @Test
     void unsignedOrUnknownIsRefusedAndStoresNothing() {
         String body = "{\"from\":\"" + CALLER + "\",\"to\":\"" + line + "\",\"text\":\"1\",\"messageId\":\"u1\"}";
-        assertEquals(401, handler.handleRequest(ApiGatewayEvents.request("POST", "/api/webhook/sms-reply",
-                "/api/webhook/sms-reply", Map.of("content-type", "application/json"), body), null).getStatusCode());
+        assertEquals(401, handler.handle(ApiGatewayEvents.request("POST", "/api/webhook/sms-reply",
+                "/api/webhook/sms-reply", Map.of("content-type", "application/json"), body)).getStatusCode());
         String unknownLine = body.replace(line, "+41445559998");
-        assertEquals(404, handler.handleRequest(ApiGatewayEvents.request("POST", "/api/webhook/sms-reply",
+        assertEquals(404, handler.handle(ApiGatewayEvents.request("POST", "/api/webhook/sms-reply",
                 "/api/webhook/sms-reply", Map.of("content-type", "application/json", "x-opsfabric-signature",
                         OpsFabricSignature.sign("dev-webhook-secret", unknownLine.getBytes(StandardCharsets.UTF_8))),
-                unknownLine), null).getStatusCode());
+                unknownLine)).getStatusCode());
         assertEquals(400, outcomeStatus(reply("hello", "1", "u2")));
         assertTrue(app.tickets().list(tenant.id(), null, 10, null).tickets().isEmpty());
         assertTrue(sent().isEmpty());

@@ -2,16 +2,20 @@ package ch.opsfabric.ticketintake;
 
 import ch.opsfabric.app.Priming;
 import ch.opsfabric.http.ApiDispatcher;
+import ch.opsfabric.http.ApiEvents;
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 
 /**
  * The ticket-intake function: public intake and the staff ticket API. One route class per
  * route key of template.yaml; dependencies are built once, when Lambda creates the handler.
  */
-public final class TicketIntakeHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class TicketIntakeHandler implements RequestStreamHandler {
 
     private final ApiDispatcher dispatcher;
     private final Priming priming;
@@ -25,8 +29,14 @@ public final class TicketIntakeHandler implements RequestHandler<APIGatewayV2HTT
         this.priming = Priming.register("ticket-intake", wiring::warmUp);
     }
 
+    /** Lambda's entry: the event JSON in, the response JSON out, read and written by {@link ApiEvents}. */
     @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        ApiEvents.write(handle(ApiEvents.read(input)), output);
+    }
+
+    /** One request, as a typed event: what the JSON entry does after reading, and what in-JVM tests call. */
+    public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
         return dispatcher.dispatch(event);
     }
 }

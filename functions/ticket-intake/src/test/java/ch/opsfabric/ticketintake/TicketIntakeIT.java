@@ -51,8 +51,8 @@ class TicketIntakeIT {
     }
 
     private APIGatewayV2HTTPResponse post(String body, String contentType) {
-        return handler.handleRequest(ApiGatewayEvents.request("POST", "/api/ticket", "/api/ticket",
-                Map.of("Content-Type", contentType), body), null);
+        return handler.handle(ApiGatewayEvents.request("POST", "/api/ticket", "/api/ticket",
+                Map.of("Content-Type", contentType), body));
     }
 
     private String body(String flow, String phone) {
@@ -68,14 +68,14 @@ class TicketIntakeIT {
         if (rawPath.startsWith("/api/tickets/")) {
             event.setPathParameters(Map.of("id", rawPath.substring("/api/tickets/".length())));
         }
-        return handler.handleRequest(event, null);
+        return handler.handle(event);
     }
 
     private APIGatewayV2HTTPResponse list(String key, Map<String, String> query) {
         APIGatewayV2HTTPEvent event = ApiGatewayEvents.request("GET", "/api/tickets", "/api/tickets",
                 Map.of("authorization", "Bearer " + key), null);
         event.setQueryStringParameters(query);
-        return handler.handleRequest(event, null);
+        return handler.handle(event);
     }
 
     private static JsonNode json(APIGatewayV2HTTPResponse response) {
@@ -96,7 +96,7 @@ class TicketIntakeIT {
     void fixtureEventCreatesAnUrgentTicketAndQueuesTheConfirmation() {
         APIGatewayV2HTTPEvent event = ApiGatewayEvents.fixture("create-ticket-notfall.json");
         event.setBody(event.getBody().replace("SLUG", tenant.slug()));
-        APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+        APIGatewayV2HTTPResponse response = handler.handle(event);
         assertEquals(201, response.getStatusCode(), response.getBody());
         JsonNode body = json(response);
         assertEquals("HIGH", body.get("urgency").asText());
@@ -169,7 +169,7 @@ class TicketIntakeIT {
         APIGatewayV2HTTPEvent brokenBase64 = ApiGatewayEvents.request("POST", "/api/ticket", "/api/ticket",
                 Map.of("content-type", "application/json"), "%%%");
         brokenBase64.setIsBase64Encoded(true);
-        assertEquals(400, handler.handleRequest(brokenBase64, null).getStatusCode());
+        assertEquals(400, handler.handle(brokenBase64).getStatusCode());
         assertEquals(0, storedTickets());
         assertTrue(queued().isEmpty());
     }
@@ -180,7 +180,7 @@ class TicketIntakeIT {
                 Map.of("content-type", "application/json"),
                 Base64.getEncoder().encodeToString(body("standard", "0795554444").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         event.setIsBase64Encoded(true);
-        assertEquals(201, handler.handleRequest(event, null).getStatusCode());
+        assertEquals(201, handler.handle(event).getStatusCode());
     }
 
     @Test
@@ -210,9 +210,9 @@ class TicketIntakeIT {
         APIGatewayV2HTTPEvent event = ApiGatewayEvents.request("POST", "/api/ticket", "/api/ticket",
                 Map.of("content-type", "application/json"), body("standard", "0795557777"));
         event.getRequestContext().getHttp().setSourceIp("203.0.113." + (System.nanoTime() % 200));
-        assertEquals(201, strict.handleRequest(event, null).getStatusCode());
-        assertEquals(200, strict.handleRequest(event, null).getStatusCode());
-        APIGatewayV2HTTPResponse limited = strict.handleRequest(event, null);
+        assertEquals(201, strict.handle(event).getStatusCode());
+        assertEquals(200, strict.handle(event).getStatusCode());
+        APIGatewayV2HTTPResponse limited = strict.handle(event);
         assertEquals(429, limited.getStatusCode());
         assertEquals("rate_limited", json(limited).get("error").asText());
     }

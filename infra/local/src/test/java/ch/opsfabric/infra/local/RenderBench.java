@@ -38,7 +38,7 @@ public final class RenderBench {
             }
             pages.put("anfrage?flow=standard", event("GET /{slug}/{page}", "/sanitaer-keller/anfrage",
                     Map.of("slug", "sanitaer-keller", "page", "anfrage"), Map.of("flow", "standard")));
-            String etag = handler.handleRequest(pages.get("home"), null).getHeaders().get("etag");
+            String etag = handler.handle(pages.get("home")).getHeaders().get("etag");
             APIGatewayV2HTTPEvent revalidate = event("$default", "/sanitaer-keller/", Map.of(), Map.of());
             revalidate.getHeaders().put("if-none-match", etag);
             pages.put("home (304)", revalidate);
@@ -46,14 +46,14 @@ public final class RenderBench {
             System.out.printf("%nsite-renderer, warm, in-process: %d renders per page after %d warm-up%n%n", measured, WARMUP);
             System.out.printf("%-24s %10s %10s %10s%n", "page", "p50 µs", "p99 µs", "chars");
             for (Map.Entry<String, APIGatewayV2HTTPEvent> page : pages.entrySet()) {
-                APIGatewayV2HTTPResponse sample = handler.handleRequest(page.getValue(), null);
+                APIGatewayV2HTTPResponse sample = handler.handle(page.getValue());
                 for (int i = 0; i < WARMUP; i++) {
-                    handler.handleRequest(page.getValue(), null);
+                    handler.handle(page.getValue());
                 }
                 long[] nanos = new long[measured];
                 for (int i = 0; i < measured; i++) {
                     long start = System.nanoTime();
-                    handler.handleRequest(page.getValue(), null);
+                    handler.handle(page.getValue());
                     nanos[i] = System.nanoTime() - start;
                 }
                 Arrays.sort(nanos);
