@@ -4,7 +4,8 @@ import ch.opsfabric.time.FileOffsetClock;
 import java.nio.file.Path;
 import java.time.Clock;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -25,9 +26,16 @@ public final class Cloud {
         return Region.of(Env.require("AWS_REGION"));
     }
 
-    /** The default chain: environment keys on demand, the container endpoint under SnapStart. */
+    /**
+     * Where Lambda puts the function's credentials, without probing the default chain (system
+     * properties, web identity, profiles, …): the container endpoint when it is set (SnapStart
+     * versions, whose keys must outlive the snapshot), else the environment's keys.
+     */
     public static AwsCredentialsProvider credentials() {
-        return DefaultCredentialsProvider.builder().build();
+        if (Env.optional("AWS_CONTAINER_CREDENTIALS_FULL_URI") != null) {
+            return ContainerCredentialsProvider.builder().build();
+        }
+        return EnvironmentVariableCredentialsProvider.create();
     }
 
     public static DynamoDbClient dynamo() {
