@@ -8,6 +8,7 @@ import ch.opsfabric.phone.PhoneNumbers;
 import ch.opsfabric.tenant.Tenant;
 import ch.opsfabric.tenant.TenantJson;
 import ch.opsfabric.ticket.NewContact;
+import ch.opsfabric.ticket.TicketEvent;
 import ch.opsfabric.ticket.TicketIntake;
 import ch.opsfabric.ticket.TicketSource;
 import ch.opsfabric.ticket.TicketStatus;
@@ -15,7 +16,10 @@ import ch.opsfabric.ticket.TicketStore;
 import ch.opsfabric.ticket.Urgency;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Priming for the table's writes: every kind of write the stores make (create or join a ticket,
@@ -52,5 +56,32 @@ public final class DryRunWrites {
         DryRun.attempt(() -> new DynamoOptOuts(table).optOut(tenant.id(), "+41795550000", now));
         DryRun.attempt(() -> new DynamoRateLimiter(table, 10).tryAcquire("dry-run", "dry-run", now));
         DryRun.attempt(() -> new DynamoSmsLedger(table).claim(sampleSms(now), "console", now, Duration.ofMinutes(2)));
+        // what a write answers (ALL_NEW) is mapped back into a ticket: that mapping, on a made-up item
+        TicketItem.SCHEMA.mapToItem(storedTicket(now)).toTicket();
+    }
+
+    /** A ticket item as a create-or-join answers it. */
+    static Map<String, AttributeValue> storedTicket(Instant now) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(Keys.PK, AttributeValue.fromS(Keys.tenant("dry-run")));
+        item.put(Keys.SK, AttributeValue.fromS(Keys.ticket("dry-run")));
+        item.put("tenantId", AttributeValue.fromS("dry-run"));
+        item.put("id", AttributeValue.fromS("20260101-DRYRUN000000"));
+        item.put("reference", AttributeValue.fromS("K-0101-DRYR"));
+        item.put("source", AttributeValue.fromS(TicketSource.MISSED_CALL.wireName()));
+        item.put("status", AttributeValue.fromS(TicketStatus.NEEDS_CALLBACK.name()));
+        item.put("urgency", AttributeValue.fromS(Urgency.MEDIUM.name()));
+        item.put("urgencyRank", AttributeValue.fromN(Integer.toString(Urgency.MEDIUM.rank())));
+        item.put("phone", AttributeValue.fromS("+41795550000"));
+        item.put("message", AttributeValue.fromS("dry run"));
+        item.put("contactCount", AttributeValue.fromN("1"));
+        item.put("contactIds", AttributeValue.fromSs(List.of("dry-run")));
+        item.put("history", AttributeValue.fromL(List.of(AttributeValue.fromM(TicketItem.EVENT_SCHEMA.itemToMap(
+                TicketItem.EventItem.of(TicketEvent.contact(now, TicketSource.MISSED_CALL, "dry run")), true)))));
+        item.put("localDate", AttributeValue.fromS("2026-01-01"));
+        item.put("createdAt", AttributeValue.fromS(now.toString()));
+        item.put("updatedAt", AttributeValue.fromS(now.toString()));
+        item.put("slaDueAt", AttributeValue.fromS(now.toString()));
+        return item;
     }
 }
