@@ -28,6 +28,20 @@ public final class ApiResponses {
                 .build();
     }
 
+    /** A provider's answer in its own format (TwiML, sipgate XML, eCall's plain "OK"): never cached. */
+    public static APIGatewayV2HTTPResponse body(int status, String contentType, String body) {
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(status)
+                .withHeaders(Map.of("content-type", contentType + "; charset=utf-8", "cache-control", "no-store"))
+                .withBody(body)
+                .build();
+    }
+
+    /** Twilio's TwiML. */
+    public static APIGatewayV2HTTPResponse twiml(String xml) {
+        return body(200, "text/xml", xml);
+    }
+
     /** {@code {"error": code, "message": text[, "errors": {field: message}]}} */
     public static APIGatewayV2HTTPResponse error(ApiException e) {
         ObjectNode body = Json.object().put("error", e.code()).put("message", e.getMessage());

@@ -5,13 +5,13 @@ import static ch.opsfabric.missedcall.GenericMissedCallRoute.known;
 import ch.opsfabric.app.Settings;
 import ch.opsfabric.http.ApiException;
 import ch.opsfabric.http.ApiRequest;
+import ch.opsfabric.http.ApiResponses;
 import ch.opsfabric.http.ApiRoute;
 import ch.opsfabric.webhook.FormBody;
 import ch.opsfabric.webhook.SipgateSignature;
 import ch.opsfabric.webhook.WebhookGuard;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -62,8 +62,6 @@ final class SipgateMissedCallRoute implements ApiRoute {
     }
 
     private static APIGatewayV2HTTPResponse xml(String body) {
-        return APIGatewayV2HTTPResponse.builder().withStatusCode(200)
-                .withHeaders(Map.of("content-type", "application/xml; charset=utf-8", "cache-control", "no-store"))
-                .withBody(body).build();
+        return ApiResponses.body(200, "application/xml", body);
     }
 }

@@ -5,12 +5,12 @@ import static ch.opsfabric.missedcall.GenericMissedCallRoute.known;
 import ch.opsfabric.app.Settings;
 import ch.opsfabric.http.ApiException;
 import ch.opsfabric.http.ApiRequest;
+import ch.opsfabric.http.ApiResponses;
 import ch.opsfabric.http.ApiRoute;
 import ch.opsfabric.webhook.FormBody;
 import ch.opsfabric.webhook.WebhookGuard;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -53,12 +53,7 @@ final class TwilioMissedCallRoute implements ApiRoute {
         MissedCallRecovery.Result result = known(recovery.handle(new MissedCall("twilio", callSid, form.value("From"),
                 form.first("Called").filter(s -> !s.isBlank()).orElse(form.value("To")), MISSED.contains(status))));
         boolean texted = result.outcome() == MissedCallRecovery.Outcome.MENU_SMS_QUEUED;
-        return twiml(texted ? SORRY_TWIML : HANGUP_TWIML);
+        return ApiResponses.twiml(texted ? SORRY_TWIML : HANGUP_TWIML);
     }
 
-    static APIGatewayV2HTTPResponse twiml(String xml) {
-        return APIGatewayV2HTTPResponse.builder().withStatusCode(200)
-                .withHeaders(Map.of("content-type", "text/xml; charset=utf-8", "cache-control", "no-store"))
-                .withBody(xml).build();
-    }
 }

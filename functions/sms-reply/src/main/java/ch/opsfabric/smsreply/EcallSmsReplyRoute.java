@@ -6,6 +6,7 @@ import ch.opsfabric.app.Settings;
 import ch.opsfabric.crypto.Hashes;
 import ch.opsfabric.http.ApiException;
 import ch.opsfabric.http.ApiRequest;
+import ch.opsfabric.http.ApiResponses;
 import ch.opsfabric.http.ApiRoute;
 import ch.opsfabric.webhook.FormBody;
 import ch.opsfabric.webhook.WebhookGuard;
@@ -14,7 +15,6 @@ import java.nio.charset.Charset;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.Map;
 
 /**
  * {@code GET|POST /api/webhook/sms-reply/ecall/{token}}: eCall's answer callback. eCall signs
@@ -81,8 +81,6 @@ final class EcallSmsReplyRoute implements ApiRoute {
     }
 
     private static APIGatewayV2HTTPResponse ok() {
-        return APIGatewayV2HTTPResponse.builder().withStatusCode(200)
-                .withHeaders(Map.of("content-type", "text/plain; charset=utf-8", "cache-control", "no-store"))
-                .withBody("OK").build();
+        return ApiResponses.body(200, "text/plain", "OK");
     }
 }

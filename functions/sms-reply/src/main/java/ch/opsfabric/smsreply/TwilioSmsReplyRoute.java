@@ -5,12 +5,12 @@ import static ch.opsfabric.smsreply.GenericSmsReplyRoute.answerable;
 import ch.opsfabric.app.Settings;
 import ch.opsfabric.http.ApiException;
 import ch.opsfabric.http.ApiRequest;
+import ch.opsfabric.http.ApiResponses;
 import ch.opsfabric.http.ApiRoute;
 import ch.opsfabric.webhook.FormBody;
 import ch.opsfabric.webhook.WebhookGuard;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
 /**
  * {@code POST /api/webhook/sms-reply/twilio}: Twilio's incoming-message webhook. Answered with an
@@ -36,8 +36,6 @@ final class TwilioSmsReplyRoute implements ApiRoute {
             throw ApiException.badRequest("MessageSid fehlt oder ist ungültig.");
         }
         answerable(processing.handle(new InboundSms("twilio", sid, form.value("From"), form.value("To"), form.value("Body"))));
-        return APIGatewayV2HTTPResponse.builder().withStatusCode(200)
-                .withHeaders(Map.of("content-type", "text/xml; charset=utf-8", "cache-control", "no-store"))
-                .withBody("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>").build();
+        return ApiResponses.twiml("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>");
     }
 }
