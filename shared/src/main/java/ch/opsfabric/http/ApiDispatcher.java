@@ -13,30 +13,43 @@ import software.amazon.awssdk.core.exception.SdkException;
  */
 public final class ApiDispatcher {
 
+    /** How a failure is answered: JSON for APIs, a friendly page for websites. */
+    @FunctionalInterface
+    public interface Failures {
+        APIGatewayV2HTTPResponse answer(ApiRequest request, ApiException failure);
+    }
+
     private final Map<String, ApiRoute> routes;
+    private final Failures failures;
 
     public ApiDispatcher(Map<String, ApiRoute> routes) {
+        this(routes, (request, failure) -> ApiResponses.error(failure));
+    }
+
+    /** @param routes by route key; {@code "$default"} answers whatever no other key names */
+    public ApiDispatcher(Map<String, ApiRoute> routes, Failures failures) {
         this.routes = Map.copyOf(routes);
+        this.failures = failures;
     }
 
     public APIGatewayV2HTTPResponse dispatch(APIGatewayV2HTTPEvent event) {
         ApiRequest request = new ApiRequest(event);
         Log.requestId(request.requestId());
         try {
-            ApiRoute route = routes.get(event.getRouteKey());
+            ApiRoute route = routes.getOrDefault(String.valueOf(event.getRouteKey()), routes.get("$default"));
             if (route == null) {
                 throw ApiException.notFound("Diese Adresse gibt es nicht.");
             }
             return route.handle(request);
         } catch (ApiException e) {
-            return ApiResponses.error(e);
+            return failures.answer(request, e);
         } catch (SdkException e) {
             Log.error("request.dependency_failed", Map.of("route", String.valueOf(event.getRouteKey())), e);
-            return ApiResponses.error(new ApiException(503, "temporarily_unavailable",
+            return failures.answer(request, new ApiException(503, "temporarily_unavailable",
                     "Der Dienst ist vorübergehend nicht erreichbar. Bitte versuchen Sie es in Kürze erneut."));
         } catch (RuntimeException e) {
             Log.error("request.failed", Map.of("route", String.valueOf(event.getRouteKey())), e);
-            return ApiResponses.error(new ApiException(500, "internal_error",
+            return failures.answer(request, new ApiException(500, "internal_error",
                     "Ein unerwarteter Fehler ist aufgetreten."));
         } finally {
             Log.requestId(null);

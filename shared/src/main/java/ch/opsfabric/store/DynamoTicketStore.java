@@ -212,13 +212,13 @@ public final class DynamoTicketStore implements TicketStore {
             return update(tenantId, ticketId, expression, condition, Map.of("#status", "status"), values);
         } catch (ConditionalCheckFailedException failed) {
             Ticket current = find(tenantId, ticketId).orElseThrow(() ->
-                    new ConcurrentChangeException("Das Ticket gibt es nicht mehr."));
+                    new ConcurrentChangeException("ticket " + ticketId + " no longer exists", true));
             if (current.status() == from && current.reviewRequestSentAt() != null) {
                 // the customer was asked already: move without planning a second request
                 return changeStatus(tenantId, ticketId, new StatusChange(from, to, change.note(), change.at(),
                         change.appointmentAt(), null));
             }
-            throw new ConcurrentChangeException("Das Ticket wurde inzwischen geändert; bitte neu laden.");
+            throw new ConcurrentChangeException("ticket " + ticketId + " is no longer " + from);
         }
     }
 

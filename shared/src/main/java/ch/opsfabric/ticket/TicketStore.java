@@ -52,9 +52,22 @@ public interface TicketStore {
     record Page(List<Ticket> tickets, String nextCursor) {
     }
 
+    /** The ticket changed (or went) between reading and writing it; the caller words it for its user. */
     final class ConcurrentChangeException extends RuntimeException {
+        private final boolean gone;
+
         public ConcurrentChangeException(String message) {
+            this(message, false);
+        }
+
+        public ConcurrentChangeException(String message, boolean gone) {
             super(message);
+            this.gone = gone;
+        }
+
+        /** The ticket no longer exists (rather than having moved on). */
+        public boolean gone() {
+            return gone;
         }
     }
 }

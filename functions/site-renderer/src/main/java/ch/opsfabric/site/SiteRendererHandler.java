@@ -2,6 +2,7 @@ package ch.opsfabric.site;
 
 import ch.opsfabric.app.Priming;
 import ch.opsfabric.crypto.Tokens;
+import ch.opsfabric.http.ApiDispatcher;
 import ch.opsfabric.http.ApiEvents;
 import ch.opsfabric.http.ApiException;
 import ch.opsfabric.http.ApiRequest;
@@ -32,7 +33,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * The tenants' websites and the intake wizard, server-rendered. Also the API's {@code $default}
@@ -50,6 +50,7 @@ public final class SiteRendererHandler implements RequestStreamHandler {
     private final ReviewLinks reviewLinks;
     private final SitePages pages;
     private final IntakeSubmission submission;
+    private final ApiDispatcher dispatcher;
     private final Priming priming;
 
     public SiteRendererHandler() {
@@ -62,6 +63,12 @@ public final class SiteRendererHandler implements RequestStreamHandler {
         this.reviewLinks = wiring.reviewLinks();
         this.pages = wiring.pages();
         this.submission = wiring.submission();
+        this.dispatcher = new ApiDispatcher(Map.of(
+                "GET /{slug}", this::slugOnly,
+                "GET /{slug}/{page}", r -> page(r, r.pathParameter("slug").orElse(""), r.pathParameter("page").orElse("")),
+                "POST /{slug}/anfrage", r -> submitForm(r, r.pathParameter("slug").orElse("")),
+                "GET /r/{token}", r -> reviewClick(r, r.pathParameter("token").orElse("")),
+                "$default", this::anythingElse), this::failure);
         this.priming = Priming.register("site-renderer", wiring::warmUp);
     }
 
@@ -73,57 +80,45 @@ public final class SiteRendererHandler implements RequestStreamHandler {
 
     /** One request, as a typed event: what the JSON entry does after reading, and what in-JVM tests call. */
     public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
-        ApiRequest request = new ApiRequest(event);
-        Log.requestId(request.requestId());
-        try {
-            return route(request);
-        } catch (ApiException e) {
-            return errorPage(request, null, e.status(), e.getMessage());
-        } catch (SdkException e) {
-            Log.error("page.dependency_failed", Map.of("path", event.getRawPath()), e);
-            return errorPage(request, null, 503, "Die Seite ist vorübergehend nicht erreichbar. Bitte versuchen Sie es in Kürze erneut.");
-        } catch (RuntimeException e) {
-            Log.error("page.failed", Map.of("path", event.getRawPath()), e);
-            return errorPage(request, null, 500, "Ein unerwarteter Fehler ist aufgetreten.");
-        } finally {
-            Log.requestId(null);
-        }
+        return dispatcher.dispatch(event);
     }
 
-    private APIGatewayV2HTTPResponse route(ApiRequest request) {
+    /** Pages answer failures with a page; a client of {@code /api/...} that ended up here gets JSON. */
+    private APIGatewayV2HTTPResponse failure(ApiRequest request, ApiException failure) {
         String path = request.event().getRawPath();
         if (path != null && path.startsWith("/api/")) {
-            // an API client asked for something that does not exist: it gets JSON, not a page
-            return ApiResponses.error(ApiException.notFound("Diese Adresse gibt es nicht."));
+            return ApiResponses.error(failure.status() == 404 ? ApiException.notFound("Diese Adresse gibt es nicht.") : failure);
         }
-        switch (request.routeKey()) {
-            case "GET /{slug}" -> {
-                String slug = request.pathParameter("slug").orElse("");
-                if (!SLUG.matcher(slug).matches()) {
-                    // /favicon.ico, /robots.txt and the like: no tenant, no redirect
-                    return errorPage(request, null, 404, "Diese Seite gibt es nicht.");
-                }
-                return path.endsWith("/") ? home(request, slug)
-                        : HtmlResponses.redirect(301, "/" + slug + "/", Caching.PUBLIC);
-            }
-            case "GET /{slug}/{page}" -> {
-                return page(request, request.pathParameter("slug").orElse(""), request.pathParameter("page").orElse(""));
-            }
-            case "POST /{slug}/anfrage" -> {
-                return submitForm(request, request.pathParameter("slug").orElse(""));
-            }
-            case "GET /r/{token}" -> {
-                return reviewClick(request, request.pathParameter("token").orElse(""));
-            }
-            default -> {
-                Matcher home = HOME.matcher(path == null ? "" : path);
-                String method = method(request);
-                if (("GET".equals(method) || "HEAD".equals(method)) && home.matches()) {
-                    return home(request, home.group(1));
-                }
-                return errorPage(request, null, 404, "Diese Seite gibt es nicht. Vielleicht hat sich die Adresse geändert.");
-            }
+        String message = switch (failure.code()) {
+            case "temporarily_unavailable" -> "Die Seite ist vorübergehend nicht erreichbar. Bitte versuchen Sie es in Kürze erneut.";
+            default -> failure.getMessage();
+        };
+        return errorPage(request, null, failure.status(), message);
+    }
+
+    private APIGatewayV2HTTPResponse slugOnly(ApiRequest request) {
+        String slug = request.pathParameter("slug").orElse("");
+        if (!SLUG.matcher(slug).matches()) {
+            // /favicon.ico, /robots.txt and the like: no tenant, no redirect
+            return errorPage(request, null, 404, "Diese Seite gibt es nicht.");
         }
+        String path = request.event().getRawPath();
+        return path != null && path.endsWith("/") ? home(request, slug)
+                : HtmlResponses.redirect(301, "/" + slug + "/", Caching.PUBLIC);
+    }
+
+    /** API Gateway's {@code $default}: the home page with its slash, an API path that exists nowhere, or a 404 page. */
+    private APIGatewayV2HTTPResponse anythingElse(ApiRequest request) {
+        String path = request.event().getRawPath();
+        if (path != null && path.startsWith("/api/")) {
+            throw ApiException.notFound("Diese Adresse gibt es nicht.");
+        }
+        Matcher home = HOME.matcher(path == null ? "" : path);
+        String method = method(request);
+        if (("GET".equals(method) || "HEAD".equals(method)) && home.matches()) {
+            return home(request, home.group(1));
+        }
+        return errorPage(request, null, 404, "Diese Seite gibt es nicht. Vielleicht hat sich die Adresse geändert.");
     }
 
     private APIGatewayV2HTTPResponse home(ApiRequest request, String slug) {

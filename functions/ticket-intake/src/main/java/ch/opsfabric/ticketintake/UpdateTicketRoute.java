@@ -91,7 +91,8 @@ final class UpdateTicketRoute implements ApiRoute {
                 updated = tickets.changeStatus(tenant.id(), ticket.id(), new TicketStore.StatusChange(
                         ticket.status(), target, emptyToNull(note), now, appointment, reviewDueAt));
             } catch (TicketStore.ConcurrentChangeException e) {
-                throw new ApiException(409, "conflict", e.getMessage());
+                throw new ApiException(409, "conflict", e.gone() ? "Das Ticket gibt es nicht mehr."
+                        : "Das Ticket wurde inzwischen geändert; bitte neu laden.");
             }
             Log.info("ticket.status", Map.of("tenant", tenant.id(), "ticket", ticket.id(),
                     "from", ticket.status(), "to", target));
