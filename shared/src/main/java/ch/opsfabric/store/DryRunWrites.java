@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -43,7 +44,12 @@ public final class DryRunWrites {
     }
 
     public static void warm(Instant now) {
-        SingleTable table = SingleTable.of(DryRun.dynamo(), "dry-run");
+        try (DynamoDbClient dynamo = DryRun.dynamo()) {
+            warm(SingleTable.of(dynamo, "dry-run"), now);
+        }
+    }
+
+    private static void warm(SingleTable table, Instant now) {
         Tenant tenant = sampleTenant();
         DynamoTicketStore tickets = new DynamoTicketStore(table);
         NewContact contact = new NewContact(tenant.id(), PhoneNumbers.require("+41795550000"), TicketSource.MISSED_CALL,

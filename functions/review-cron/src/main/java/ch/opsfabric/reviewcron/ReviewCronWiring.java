@@ -1,7 +1,6 @@
 package ch.opsfabric.reviewcron;
 
 import ch.opsfabric.app.Cloud;
-import ch.opsfabric.app.DryRun;
 import ch.opsfabric.app.Env;
 import ch.opsfabric.app.Settings;
 import ch.opsfabric.messaging.DeferredDelivery;
@@ -50,7 +49,7 @@ public final class ReviewCronWiring {
             outbox.warm();
             // the writes: built, marshalled and signed by dry-run clients, stopped before sending
             DryRunWrites.warm(clock.instant());
-            DryRun.attempt(() -> DryRunSqs.outbox().enqueue(DryRunWrites.sampleSms(clock.instant())));
+            DryRunSqs.warm(clock.instant());
             templates.render(SmsTemplates.Name.REVIEW_REQUEST, Map.of("business", "OpsFabric", "link", "https://example.invalid/r/x"));
         };
     }

@@ -1,7 +1,6 @@
 package ch.opsfabric.site;
 
 import ch.opsfabric.app.Cloud;
-import ch.opsfabric.app.DryRun;
 import ch.opsfabric.app.Env;
 import ch.opsfabric.app.Settings;
 import ch.opsfabric.intake.IntakeSubmission;
@@ -74,7 +73,7 @@ public final class SiteRendererWiring {
             outbox.warm();
             // the writes: built, marshalled and signed by dry-run clients, stopped before sending
             DryRunWrites.warm(clock.instant());
-            DryRun.attempt(() -> DryRunSqs.outbox().enqueue(DryRunWrites.sampleSms(clock.instant())));
+            DryRunSqs.warm(clock.instant());
         };
     }
 

@@ -1,7 +1,6 @@
 package ch.opsfabric.smsreply;
 
 import ch.opsfabric.app.Cloud;
-import ch.opsfabric.app.DryRun;
 import ch.opsfabric.app.Env;
 import ch.opsfabric.app.Settings;
 import ch.opsfabric.http.ApiDispatcher;
@@ -67,7 +66,7 @@ public final class SmsReplyWiring {
             outbox.warm();
             // the writes: built, marshalled and signed by dry-run clients, stopped before sending
             DryRunWrites.warm(clock.instant());
-            DryRun.attempt(() -> DryRunSqs.outbox().enqueue(DryRunWrites.sampleSms(clock.instant())));
+            DryRunSqs.warm(clock.instant());
             templates.render(SmsTemplates.Name.REPLY_ACKNOWLEDGEMENT, Map.of("business", "OpsFabric"));
         };
     }

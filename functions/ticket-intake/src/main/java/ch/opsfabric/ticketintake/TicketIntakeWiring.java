@@ -1,7 +1,6 @@
 package ch.opsfabric.ticketintake;
 
 import ch.opsfabric.app.Cloud;
-import ch.opsfabric.app.DryRun;
 import ch.opsfabric.app.Env;
 import ch.opsfabric.app.Settings;
 import ch.opsfabric.http.ApiDispatcher;
@@ -69,7 +68,7 @@ public final class TicketIntakeWiring {
             outbox.warm();
             // the writes: built, marshalled and signed by dry-run clients, stopped before sending
             DryRunWrites.warm(clock.instant());
-            DryRun.attempt(() -> DryRunSqs.outbox().enqueue(DryRunWrites.sampleSms(clock.instant())));
+            DryRunSqs.warm(clock.instant());
             templates.render(SmsTemplates.Name.TICKET_CONFIRMATION, Map.of("business", "OpsFabric", "reference", "K-0000-0000"));
         };
     }
