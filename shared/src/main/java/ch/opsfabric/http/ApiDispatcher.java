@@ -3,6 +3,9 @@ package ch.opsfabric.http;
 import ch.opsfabric.log.Log;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.Map;
 import software.amazon.awssdk.core.exception.SdkException;
 
@@ -30,6 +33,11 @@ public final class ApiDispatcher {
     public ApiDispatcher(Map<String, ApiRoute> routes, Failures failures) {
         this.routes = Map.copyOf(routes);
         this.failures = failures;
+    }
+
+    /** A stream handler's whole request: the event JSON in, the response JSON out ({@link ApiEvents}). */
+    public void handle(InputStream input, OutputStream output) throws IOException {
+        ApiEvents.write(dispatch(ApiEvents.read(input)), output);
     }
 
     public APIGatewayV2HTTPResponse dispatch(APIGatewayV2HTTPEvent event) {

@@ -2,7 +2,6 @@ package ch.opsfabric.missedcall;
 
 import ch.opsfabric.app.Priming;
 import ch.opsfabric.http.ApiDispatcher;
-import ch.opsfabric.http.ApiEvents;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -26,13 +25,13 @@ public final class MissedCallHandler implements RequestStreamHandler {
         this.priming = Priming.register("missed-call", wiring::warmUp);
     }
 
-    /** Lambda's entry: the event JSON in, the response JSON out, read and written by {@link ApiEvents}. */
+    /** Lambda's entry: the event JSON in, the response JSON out. */
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        ApiEvents.write(handle(ApiEvents.read(input)), output);
+        dispatcher.handle(input, output);
     }
 
-    /** One request, as a typed event: what the JSON entry does after reading, and what in-JVM tests call. */
+    /** One request as a typed event, for in-JVM tests. */
     public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
         return dispatcher.dispatch(event);
     }

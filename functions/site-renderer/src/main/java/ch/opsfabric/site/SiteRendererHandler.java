@@ -3,7 +3,6 @@ package ch.opsfabric.site;
 import ch.opsfabric.app.Priming;
 import ch.opsfabric.crypto.Tokens;
 import ch.opsfabric.http.ApiDispatcher;
-import ch.opsfabric.http.ApiEvents;
 import ch.opsfabric.http.ApiException;
 import ch.opsfabric.http.ApiRequest;
 import ch.opsfabric.http.ApiResponses;
@@ -72,13 +71,13 @@ public final class SiteRendererHandler implements RequestStreamHandler {
         this.priming = Priming.register("site-renderer", wiring::warmUp);
     }
 
-    /** Lambda's entry: the event JSON in, the response JSON out, read and written by {@link ApiEvents}. */
+    /** Lambda's entry: the event JSON in, the response JSON out. */
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        ApiEvents.write(handle(ApiEvents.read(input)), output);
+        dispatcher.handle(input, output);
     }
 
-    /** One request, as a typed event: what the JSON entry does after reading, and what in-JVM tests call. */
+    /** One request as a typed event, for in-JVM tests. */
     public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
         return dispatcher.dispatch(event);
     }
