@@ -1,5 +1,6 @@
 package ch.opsfabric.infra.local;
 
+import ch.opsfabric.json.Json;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.BufferedReader;
@@ -232,9 +233,9 @@ final class FunctionProcess implements AutoCloseable {
         }
     }
 
+    /** The error document the runtime client posts, for failures the local runtime itself reports. */
     static String errorJson(String type, String message) {
-        return "{\"errorMessage\":\"" + message.replace("\\", "\\\\").replace("\"", "\\\"")
-                + "\",\"errorType\":\"" + type + "\"}";
+        return Json.write(Json.object().put("errorMessage", message).put("errorType", type));
     }
 
     private static final class Invocation {

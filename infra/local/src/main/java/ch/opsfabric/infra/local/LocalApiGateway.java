@@ -125,7 +125,7 @@ final class LocalApiGateway implements AutoCloseable {
         } catch (RuntimeException e) {
             // what API Gateway answers when the integration fails
             System.err.println("local gateway: handler failed: " + e);
-            send(exchange, json(500, "{\"message\":\"Internal Server Error\"}"));
+            send(exchange, LocalFunctions.HttpResult.internalError());
         }
     }
 

@@ -25,6 +25,11 @@ final class LocalFunctions implements AutoCloseable {
     /** What API Gateway makes of a function's answer (payload format 2.0). */
     record HttpResult(int status, Map<String, String> headers, List<String> cookies, byte[] body) {
 
+        /** What API Gateway answers when the integration fails: no detail, no stack trace. */
+        static HttpResult internalError() {
+            return json(500, "{\"message\":\"Internal Server Error\"}");
+        }
+
         static HttpResult json(int status, String body) {
             return new HttpResult(status, Map.of("content-type", "application/json; charset=utf-8"), List.of(),
                     body.getBytes(StandardCharsets.UTF_8));
@@ -47,14 +52,14 @@ final class LocalFunctions implements AutoCloseable {
                 payload = process.invoke(event);
             } catch (FunctionProcess.InvocationFailed e) {
                 System.err.println("local gateway: " + logicalId + " failed: " + e.getMessage());
-                return HttpResult.json(500, "{\"message\":\"Internal Server Error\"}");
+                return HttpResult.internalError();
             }
             JsonNode answer;
             try {
                 answer = JSON.readTree(payload);
             } catch (java.io.IOException e) {
                 System.err.println("local gateway: " + logicalId + " answered no JSON");
-                return HttpResult.json(500, "{\"message\":\"Internal Server Error\"}");
+                return HttpResult.internalError();
             }
             if (answer == null || !answer.isObject() || !answer.has("statusCode")) {
                 return new HttpResult(200, Map.of("content-type", "application/json"), List.of(), payload);

@@ -1,6 +1,5 @@
 package ch.opsfabric.infra.local;
 
-import ch.opsfabric.app.Secrets;
 import ch.opsfabric.infra.emulators.FreePort;
 import ch.opsfabric.infra.emulators.SqsEventSource;
 import ch.opsfabric.store.DynamoTenantDirectory;
@@ -24,7 +23,6 @@ import java.util.function.Consumer;
 public final class LocalStack implements AutoCloseable {
 
     public static final int DEFAULT_PORT = 3000;
-    static final Secrets DEV_SECRETS = LocalEnvironment.DEV_SECRETS;
 
     private final LocalEnvironment env;
     private final LocalFunctions functions;
