@@ -63,6 +63,15 @@ public final class Cloud {
         return file == null ? Clock.systemUTC() : FileOffsetClock.open(Path.of(file));
     }
 
+    /**
+     * How long a function serves a tenant from memory: {@code TENANT_CACHE_SECONDS} (template
+     * parameter TenantCacheSeconds, 60 by default; 0 in the local stack, where an operator's
+     * change must show at once).
+     */
+    public static long tenantCacheNanos() {
+        return java.util.concurrent.TimeUnit.SECONDS.toNanos(Env.integer("TENANT_CACHE_SECONDS", 60));
+    }
+
     /** Public base URL, intake rate limit and the webhook secrets, as template.yaml sets them. */
     public static Settings settings() {
         Secrets secrets = new Secrets(Env.optional("WEBHOOK_SECRET"), Env.optional("TWILIO_AUTH_TOKEN"),

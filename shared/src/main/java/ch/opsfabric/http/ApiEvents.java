@@ -75,6 +75,20 @@ public final class ApiEvents {
                 h.setUserAgent(text(http, "userAgent"));
                 requestContext.setHttp(h);
             }
+            JsonNode iam = context.path("authorizer").path("iam");
+            if (iam.isObject()) {
+                // what API Gateway's AWS_IAM authorization says about the verified caller
+                APIGatewayV2HTTPEvent.RequestContext.IAM caller = new APIGatewayV2HTTPEvent.RequestContext.IAM();
+                caller.setAccessKey(text(iam, "accessKey"));
+                caller.setAccountId(text(iam, "accountId"));
+                caller.setCallerId(text(iam, "callerId"));
+                caller.setUserArn(text(iam, "userArn"));
+                caller.setUserId(text(iam, "userId"));
+                caller.setPrincipalOrgId(text(iam, "principalOrgId"));
+                APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer = new APIGatewayV2HTTPEvent.RequestContext.Authorizer();
+                authorizer.setIam(caller);
+                requestContext.setAuthorizer(authorizer);
+            }
             event.setRequestContext(requestContext);
         }
         return event;

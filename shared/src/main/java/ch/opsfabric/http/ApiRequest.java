@@ -68,6 +68,18 @@ public final class ApiRequest {
         return "unknown";
     }
 
+    /**
+     * The caller API Gateway verified with AWS_IAM (its user or role ARN); empty for routes
+     * without IAM authorization.
+     */
+    public Optional<String> iamPrincipal() {
+        var context = event.getRequestContext();
+        if (context == null || context.getAuthorizer() == null || context.getAuthorizer().getIam() == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(context.getAuthorizer().getIam().getUserArn()).filter(s -> !s.isBlank());
+    }
+
     public String requestId() {
         return event.getRequestContext() == null ? null : event.getRequestContext().getRequestId();
     }

@@ -95,7 +95,7 @@ public final class IntakeSubmission {
             Log.info("intake.trapped", Map.of("tenant", tenant.id()));
             return new Trapped();
         }
-        TicketRequest.Validation validation = TicketRequest.validate(slug.strip(), answers, tenant.branch());
+        TicketRequest.Validation validation = TicketRequest.validate(slug.strip(), answers, tenant.branch(), tenant.flows());
         if (validation instanceof TicketRequest.Invalid invalid) {
             return new Invalid(invalid.fieldErrors());
         }

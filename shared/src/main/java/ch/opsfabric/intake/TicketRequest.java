@@ -45,9 +45,15 @@ public record TicketRequest(String slug, WizardFlow flow, String name, Phone.Num
      * questions and the limits of free extra fields.
      */
     public static Validation validate(String slug, Map<String, String> answers, Branch branch) {
+        return validate(slug, answers, branch, branch.flows());
+    }
+
+    /** @param flows the flows the tenant offers (its branch's, or the subset its config names) */
+    public static Validation validate(String slug, Map<String, String> answers, Branch branch,
+                                      java.util.List<WizardFlow> flows) {
         Map<String, String> errors = new LinkedHashMap<>();
         String flowId = text(answers, "flow");
-        WizardFlow flow = flowId == null ? null : branch.flow(flowId).orElse(null);
+        WizardFlow flow = flowId == null ? null : flows.stream().filter(f -> f.id().equals(flowId)).findFirst().orElse(null);
         if (flow == null) {
             errors.put("flow", "Bitte wählen Sie, worum es geht.");
         }

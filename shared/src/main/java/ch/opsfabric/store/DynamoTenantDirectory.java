@@ -1,14 +1,8 @@
 package ch.opsfabric.store;
 
 import ch.opsfabric.crypto.Hashes;
-import ch.opsfabric.json.Json;
-import ch.opsfabric.tenant.Branch;
-import ch.opsfabric.tenant.Module;
-import ch.opsfabric.tenant.Modules;
 import ch.opsfabric.tenant.Tenant;
 import ch.opsfabric.tenant.TenantDirectory;
-import ch.opsfabric.tenant.TenantJson;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -31,8 +25,10 @@ public final class DynamoTenantDirectory implements TenantDirectory {
     static final long MISS_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final BoundedCache<String, Tenant> cache;
+    private final SingleTable db;
 
     public DynamoTenantDirectory(SingleTable db, long cacheNanos) {
+        this.db = db;
         this.tenants = db.enhanced().table(db.tableName(), TenantItem.SCHEMA);
         this.pointers = db.enhanced().table(db.tableName(), TenantItem.POINTER_SCHEMA);
         this.cache = new BoundedCache<>(MAX_CACHED, cacheNanos, MAX_MISSES, Math.min(cacheNanos, MISS_NANOS), System::nanoTime);
@@ -45,12 +41,14 @@ public final class DynamoTenantDirectory implements TenantDirectory {
 
     @Override
     public Optional<Tenant> bySlug(String slug) {
-        return cached(Keys.slug(slug), () -> viaPointer(Keys.slug(slug)));
+        // a pointer is only believed when its tenant agrees: a half-finished change leaves no wrong owner
+        return cached(Keys.slug(slug), () -> viaPointer(Keys.slug(slug)).filter(t -> t.slug().equals(slug)));
     }
 
     @Override
     public Optional<Tenant> byPhoneLine(String e164) {
-        return cached(Keys.line(e164), () -> viaPointer(Keys.line(e164)));
+        return cached(Keys.line(e164), () -> viaPointer(Keys.line(e164))
+                .filter(t -> t.config().phoneLines().contains(e164)));
     }
 
     @Override
@@ -62,22 +60,32 @@ public final class DynamoTenantDirectory implements TenantDirectory {
         return cached(pointer, () -> viaPointer(pointer));
     }
 
-    /** Writes (or overwrites) a tenant with its slug, line and API-key pointers. For seeding and admin tools. */
+    /**
+     * Writes (or overwrites) a tenant with its slug, line and API-key pointers, unconditionally:
+     * for tests that set a tenant up or change it behind the functions' backs. Operators go
+     * through {@link DynamoTenantRegistry}, which claims every pointer conditionally.
+     */
     public void put(Tenant tenant, List<String> apiKeys) {
-        TenantItem item = new TenantItem();
-        item.pk = Keys.tenant(tenant.id());
-        item.sk = Keys.TENANT_SK;
-        item.id = tenant.id();
-        item.slug = tenant.slug();
-        item.name = tenant.name();
-        item.branch = tenant.branch().wireName();
-        item.modules = TenantJson.modulesMap(tenant.modules());
-        item.config = Json.write(tenant.config().document());
-        tenants.putItem(item);
+        String now = java.time.Instant.now().toString();
+        tenants.putItem(TenantItem.of(tenant, TenantItem.ACTIVE, 1, now, now));
         pointer(Keys.slug(tenant.slug()), tenant.id());
         tenant.config().phoneLines().forEach(line -> pointer(Keys.line(line), tenant.id()));
-        apiKeys.forEach(key -> pointer(Keys.apiKey(hashApiKey(key)), tenant.id()));
+        for (int i = 0; i < apiKeys.size(); i++) {
+            String hash = hashApiKey(apiKeys.get(i));
+            pointer(Keys.apiKey(hash), tenant.id());
+            // listed like an issued key, so an offboarding removes its pointer too
+            DynamoTenantRegistry.putKeyItem(db, tenant.id(), seedKeyId(hash), "seed", hash, now, "seed");
+        }
         cache.clear();
+    }
+
+    /** A stable key id for a seeded key: ten letters a–p from its hash, in the issued ids' alphabet. */
+    private static String seedKeyId(String hash) {
+        StringBuilder id = new StringBuilder();
+        for (int i = 0; i < 10; i++) {
+            id.append((char) ('a' + Character.digit(hash.charAt(i), 16)));
+        }
+        return id.toString();
     }
 
     public static String hashApiKey(String apiKey) {
@@ -100,17 +108,8 @@ public final class DynamoTenantDirectory implements TenantDirectory {
     private Optional<Tenant> load(String tenantId) {
         TenantItem item = tenants.getItem(Key.builder()
                 .partitionValue(Keys.tenant(tenantId)).sortValue(Keys.TENANT_SK).build());
-        if (item == null) {
-            return Optional.empty();
-        }
-        EnumSet<Module> on = EnumSet.noneOf(Module.class);
-        item.modules.forEach((name, enabled) -> {
-            if (Boolean.TRUE.equals(enabled)) {
-                Module.fromWire(name).ifPresent(on::add);
-            }
-        });
-        return Optional.of(new Tenant(item.id, item.slug, item.name, Branch.fromWire(item.branch), Modules.of(on),
-                TenantJson.readConfig(Json.parse(item.config))));
+        // a tenant being created or offboarded is not served
+        return item == null || !item.active() ? Optional.empty() : Optional.of(item.toTenant());
     }
 
     private Optional<Tenant> cached(String key, java.util.function.Supplier<Optional<Tenant>> loader) {

@@ -95,6 +95,27 @@ public final class Keys {
         return "REF#" + token;
     }
 
+    /** GSI1 partition of every tenant item, sorted by slug: the operator's tenant list. */
+    public static final String TENANTS = "TENANTS";
+    /** The partition of operator actions that outlive a tenant (its offboarding). */
+    public static final String OPERATOR_AUDIT = "OPERATOR#AUDIT";
+    public static final String KEY_PREFIX = "KEY#";
+    public static final String AUDIT_PREFIX = "AUDIT#";
+    /** Marks, in the tenant's partition, a pointer item outside it (review link, form link) so offboarding finds it. */
+    public static final String LINK_PREFIX = "LINK#";
+
+    public static String apiKeyItem(String keyId) {
+        return KEY_PREFIX + keyId;
+    }
+
+    public static String audit(java.time.Instant at, String unique) {
+        return AUDIT_PREFIX + at + "#" + unique;
+    }
+
+    public static String linkMarker(String pointerPk) {
+        return LINK_PREFIX + pointerPk;
+    }
+
     public static String rate(String bucket) {
         return "RATE#" + bucket;
     }

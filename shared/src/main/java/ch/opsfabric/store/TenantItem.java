@@ -22,6 +22,21 @@ final class TenantItem {
     String branch;
     Map<String, Boolean> modules;
     String config;
+    /** Raised by one on every change; a change names the version it read (optimistic locking). */
+    Long version;
+    /** {@code creating}, {@code active} or {@code deleting}; absent counts as active (items from before the operator API). */
+    String state;
+    String createdAt;
+    String updatedAt;
+    /** {@link Keys#TENANTS}: every tenant in one index partition, sorted by slug, for the operator's list. */
+    String gsi1pk;
+    String gsi1sk;
+
+    static final String ACTIVE = "active";
+
+    boolean active() {
+        return state == null || ACTIVE.equals(state);
+    }
 
     static final StaticTableSchema<TenantItem> SCHEMA = StaticTableSchema.builder(TenantItem.class)
             .newItemSupplier(TenantItem::new)
@@ -36,7 +51,45 @@ final class TenantItem {
             .addAttribute(EnhancedType.mapOf(String.class, Boolean.class),
                     a -> a.name("modules").getter(i -> i.modules).setter((i, v) -> i.modules = v))
             .addAttribute(String.class, a -> a.name("config").getter(i -> i.config).setter((i, v) -> i.config = v))
+            .addAttribute(Long.class, a -> a.name("version").getter(i -> i.version).setter((i, v) -> i.version = v))
+            .addAttribute(String.class, a -> a.name("state").getter(i -> i.state).setter((i, v) -> i.state = v))
+            .addAttribute(String.class, a -> a.name("createdAt").getter(i -> i.createdAt).setter((i, v) -> i.createdAt = v))
+            .addAttribute(String.class, a -> a.name("updatedAt").getter(i -> i.updatedAt).setter((i, v) -> i.updatedAt = v))
+            .addAttribute(String.class, a -> a.name(Keys.GSI1PK).getter(i -> i.gsi1pk).setter((i, v) -> i.gsi1pk = v))
+            .addAttribute(String.class, a -> a.name(Keys.GSI1SK).getter(i -> i.gsi1sk).setter((i, v) -> i.gsi1sk = v))
             .build();
+
+    /** The stored shape of a tenant; {@code state}, {@code version} and times as given. */
+    static TenantItem of(ch.opsfabric.tenant.Tenant tenant, String state, long version, String createdAt, String updatedAt) {
+        TenantItem item = new TenantItem();
+        item.pk = Keys.tenant(tenant.id());
+        item.sk = Keys.TENANT_SK;
+        item.id = tenant.id();
+        item.slug = tenant.slug();
+        item.name = tenant.name();
+        item.branch = tenant.branch().wireName();
+        item.modules = ch.opsfabric.tenant.TenantJson.modulesMap(tenant.modules());
+        item.config = ch.opsfabric.json.Json.write(tenant.config().document());
+        item.version = version;
+        item.state = state;
+        item.createdAt = createdAt;
+        item.updatedAt = updatedAt;
+        item.gsi1pk = Keys.TENANTS;
+        item.gsi1sk = tenant.slug();
+        return item;
+    }
+
+    ch.opsfabric.tenant.Tenant toTenant() {
+        java.util.EnumSet<ch.opsfabric.tenant.Module> on = java.util.EnumSet.noneOf(ch.opsfabric.tenant.Module.class);
+        modules.forEach((name, enabled) -> {
+            if (Boolean.TRUE.equals(enabled)) {
+                ch.opsfabric.tenant.Module.fromWire(name).ifPresent(on::add);
+            }
+        });
+        return new ch.opsfabric.tenant.Tenant(id, slug, name, ch.opsfabric.tenant.Branch.fromWire(branch),
+                ch.opsfabric.tenant.Modules.of(on),
+                ch.opsfabric.tenant.TenantJson.readConfig(ch.opsfabric.json.Json.parse(config)));
+    }
 
     static final class Pointer {
         String pk;

@@ -22,9 +22,17 @@ final class TicketLinks {
 
     static String create(SingleTable db, UnaryOperator<String> key, String tenantId, String ticketId, Instant validUntil) {
         String token = Tokens.random();
+        String pk = key.apply(token);
+        // first the marker in the tenant's partition, so an offboarding finds every pointer it must remove
         db.client().putItem(b -> b.tableName(db.tableName())
                 .item(Map.of(
-                        Keys.PK, AttributeValue.fromS(key.apply(token)),
+                        Keys.PK, AttributeValue.fromS(Keys.tenant(tenantId)),
+                        Keys.SK, AttributeValue.fromS(Keys.linkMarker(pk)),
+                        "target", AttributeValue.fromS(pk),
+                        Keys.EXPIRES_AT, AttributeValue.fromN(Long.toString(validUntil.getEpochSecond())))));
+        db.client().putItem(b -> b.tableName(db.tableName())
+                .item(Map.of(
+                        Keys.PK, AttributeValue.fromS(pk),
                         Keys.SK, AttributeValue.fromS(Keys.POINTER_SK),
                         "tenantId", AttributeValue.fromS(tenantId),
                         "ticketId", AttributeValue.fromS(ticketId),

@@ -20,7 +20,6 @@ import ch.opsfabric.ticket.TicketIntake;
 import ch.opsfabric.webhook.OpsFabricSignature;
 import java.time.Clock;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -41,7 +40,7 @@ public final class MissedCallWiring {
         SqsSmsOutbox outbox = new SqsSmsOutbox(sqs, outboundQueueUrl);
         SmsTemplates templates = new SmsTemplates();
         MissedCallRecovery recovery = new MissedCallRecovery(clock,
-                new DynamoTenantDirectory(table, TimeUnit.SECONDS.toNanos(60)),
+                new DynamoTenantDirectory(table, Cloud.tenantCacheNanos()),
                 new TicketIntake(new DynamoTicketStore(table)),
                 new DynamoCallStats(table),
                 new DynamoSmsWindows(table),

@@ -16,7 +16,6 @@ import ch.opsfabric.store.DynamoTenantDirectory;
 import ch.opsfabric.store.SingleTable;
 import java.time.Clock;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -38,7 +37,7 @@ public final class ReviewCronWiring {
         DynamoReviewQueue queue = new DynamoReviewQueue(table);
         SqsSmsOutbox outbox = new SqsSmsOutbox(sqs, outboundQueueUrl);
         SmsTemplates templates = new SmsTemplates();
-        DynamoTenantDirectory tenants = new DynamoTenantDirectory(table, TimeUnit.SECONDS.toNanos(60));
+        DynamoTenantDirectory tenants = new DynamoTenantDirectory(table, Cloud.tenantCacheNanos());
         this.reviews = new ReviewRequests(clock, queue, tenants, new DynamoOptOuts(table),
                 new SmsDispatch(outbox, deferred, clock), templates, settings.publicBaseUrl());
         this.cronSecret = settings.secrets().cronSecret();

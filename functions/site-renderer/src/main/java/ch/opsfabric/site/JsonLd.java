@@ -19,10 +19,7 @@ import java.util.Set;
 final class JsonLd {
 
     /** Types a tenant may name in {@code config.schemaType}; otherwise the branch decides. */
-    static final Set<String> ALLOWED_TYPES = Set.of("LocalBusiness", "HomeAndConstructionBusiness", "Plumber",
-            "Electrician", "HVACBusiness", "RoofingContractor", "Locksmith", "HousePainter", "GeneralContractor",
-            "Restaurant", "CafeOrCoffeeShop", "BarOrPub", "Bakery", "FoodEstablishment", "BeautySalon", "HairSalon",
-            "NailSalon", "DaySpa", "HealthAndBeautyBusiness", "ProfessionalService");
+    static final Set<String> ALLOWED_TYPES = ch.opsfabric.tenant.ConfigRules.SCHEMA_TYPES;
 
     private static final Map<Branch, String> BRANCH_TYPES = Map.of(
             Branch.HANDWERK, "HomeAndConstructionBusiness",

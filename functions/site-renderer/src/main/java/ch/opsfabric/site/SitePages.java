@@ -121,7 +121,7 @@ final class SitePages {
         if (flow == null) {
             model.put("heading", "Anfrage an " + tenant.name());
             List<Map<String, Object>> flows = new ArrayList<>();
-            for (WizardFlow f : tenant.branch().flows()) {
+            for (WizardFlow f : tenant.flows()) {
                 WizardForms.Form form = WizardForms.of(tenant.branch(), f);
                 flows.add(Map.of("href", base + "/anfrage?flow=" + f.id() + refQuery, "label", f.label(),
                         "description", form.description().isEmpty() ? "Schildern Sie uns Ihr Anliegen." : form.description()));

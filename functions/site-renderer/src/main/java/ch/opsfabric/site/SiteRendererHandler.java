@@ -161,7 +161,7 @@ public final class SiteRendererHandler implements RequestStreamHandler {
     }
 
     private APIGatewayV2HTTPResponse wizard(ApiRequest request, Tenant tenant) {
-        WizardFlow flow = request.query("flow").flatMap(id -> tenant.branch().flow(id)).orElse(null);
+        WizardFlow flow = request.query("flow").flatMap(id -> tenant.flow(id)).orElse(null);
         String ref = request.query("ref").filter(t -> Tokens.looksValid(t)).orElse(null);
         Map<String, String> values = new LinkedHashMap<>();
         Optional<Ticket> linked = submission.linkedTicket(tenant, ref, clock.instant());
@@ -191,7 +191,7 @@ public final class SiteRendererHandler implements RequestStreamHandler {
             return HtmlResponses.redirect(303, thanks + "?ref=" + accepted.ticket().reference(), Caching.PRIVATE);
         }
         if (result instanceof IntakeSubmission.Invalid invalid) {
-            WizardFlow flow = tenant.branch().flow(values.getOrDefault("flow", "")).orElse(null);
+            WizardFlow flow = tenant.flow(values.getOrDefault("flow", "")).orElse(null);
             String ref = Optional.ofNullable(values.get("ref")).filter(t -> Tokens.looksValid(t)).orElse(null);
             return HtmlResponses.page(request, 400, pages.wizard(tenant, flow, ref, values, invalid.fieldErrors()),
                     Caching.PRIVATE);

@@ -25,7 +25,6 @@ import ch.opsfabric.ticket.TicketIntake;
 import ch.opsfabric.ticket.TicketStore;
 import java.time.Clock;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -48,7 +47,7 @@ public final class SiteRendererWiring {
                        Settings settings) {
         SingleTable table = SingleTable.of(dynamo, tableName);
         this.clock = clock;
-        this.tenants = new DynamoTenantDirectory(table, TimeUnit.SECONDS.toNanos(60));
+        this.tenants = new DynamoTenantDirectory(table, Cloud.tenantCacheNanos());
         this.reviewLinks = new DynamoReviewQueue(table);
         this.pages = new SitePages(new PageTemplates(), settings.publicBaseUrl());
         TicketStore tickets = new DynamoTicketStore(table);
@@ -67,7 +66,7 @@ public final class SiteRendererWiring {
                 pages.page(sample, page);
             }
             pages.wizard(sample, null, null, Map.of(), Map.of());
-            sample.branch().flows().forEach(flow -> pages.wizard(sample, flow, null, Map.of(), Map.of()));
+            sample.flows().forEach(flow -> pages.wizard(sample, flow, null, Map.of(), Map.of()));
             pages.thanks(sample, "K-0000-0000");
             pages.notFound(null, "Seite nicht gefunden", "Diese Seite gibt es nicht.");
             outbox.warm();

@@ -21,7 +21,6 @@ import ch.opsfabric.ticket.TicketIntake;
 import ch.opsfabric.webhook.OpsFabricSignature;
 import java.time.Clock;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -42,7 +41,7 @@ public final class SmsReplyWiring {
         SqsSmsOutbox outbox = new SqsSmsOutbox(sqs, outboundQueueUrl);
         SmsTemplates templates = new SmsTemplates();
         SmsReplyProcessing processing = new SmsReplyProcessing(clock,
-                new DynamoTenantDirectory(table, TimeUnit.SECONDS.toNanos(60)),
+                new DynamoTenantDirectory(table, Cloud.tenantCacheNanos()),
                 new TicketIntake(new DynamoTicketStore(table)),
                 new DynamoOptOuts(table),
                 new DynamoFormRefs(table),

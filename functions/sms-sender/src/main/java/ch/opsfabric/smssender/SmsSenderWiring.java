@@ -15,7 +15,6 @@ import ch.opsfabric.ticket.Urgency;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -34,7 +33,7 @@ public final class SmsSenderWiring {
         SingleTable table = SingleTable.of(dynamo, tableName);
         Map<String, SmsProvider> byName = providers.stream()
                 .collect(Collectors.toUnmodifiableMap(SmsProvider::name, Function.identity()));
-        DynamoTenantDirectory tenants = new DynamoTenantDirectory(table, TimeUnit.SECONDS.toNanos(60));
+        DynamoTenantDirectory tenants = new DynamoTenantDirectory(table, Cloud.tenantCacheNanos());
         DynamoOptOuts optOuts = new DynamoOptOuts(table);
         this.delivery = new SmsDelivery(tenants, optOuts, new DynamoSmsLedger(table), byName, clock);
         this.warmUp = () -> {

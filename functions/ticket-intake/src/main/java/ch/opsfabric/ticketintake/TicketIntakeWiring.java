@@ -25,7 +25,6 @@ import ch.opsfabric.ticket.TicketIntake;
 import ch.opsfabric.ticket.TicketStore;
 import java.time.Clock;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -43,7 +42,7 @@ public final class TicketIntakeWiring {
     public TicketIntakeWiring(Clock clock, DynamoDbClient dynamo, String tableName, SqsClient sqs, String outboundQueueUrl,
                        DeferredDelivery deferred, Settings settings) {
         SingleTable table = SingleTable.of(dynamo, tableName);
-        TenantDirectory tenants = new DynamoTenantDirectory(table, TimeUnit.SECONDS.toNanos(60));
+        TenantDirectory tenants = new DynamoTenantDirectory(table, Cloud.tenantCacheNanos());
         TicketStore tickets = new DynamoTicketStore(table);
         SqsSmsOutbox outbox = new SqsSmsOutbox(sqs, outboundQueueUrl);
         SmsDispatch sms = new SmsDispatch(outbox, deferred, clock);

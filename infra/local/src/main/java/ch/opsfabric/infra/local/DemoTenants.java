@@ -1,9 +1,8 @@
 package ch.opsfabric.infra.local;
 
 import ch.opsfabric.json.Json;
-import ch.opsfabric.store.DynamoTenantDirectory;
+import ch.opsfabric.onboarding.TenantAdmin;
 import ch.opsfabric.tenant.Tenant;
-import ch.opsfabric.tenant.TenantJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,17 +11,30 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The demo tenants of the local stack (seed/tenants.json); each one's staff key is {@code dev-key-<slug>}. */
+/**
+ * The demo tenants of the local stack (seed/tenants.json, in the operator API's create shape),
+ * onboarded through the operator's use case, with the same validation and conditional claims as
+ * {@code POST /api/admin/tenants}. Each one's staff key is {@code dev-key-<slug>}, imported as
+ * an operator may import an existing key.
+ */
 final class DemoTenants {
+
+    /** Who the audit names for the seed. */
+    static final String SEED_PRINCIPAL = "local-stack seed";
 
     private DemoTenants() {
     }
 
-    static List<Tenant> seed(DynamoTenantDirectory directory) {
+    /** Ids stay readable ({@code demo-<slug>}) so logs and tests of the local stack can name them. */
+    static String demoId(String slug) {
+        return "demo-" + slug;
+    }
+
+    static List<Tenant> seed(TenantAdmin admin) {
         List<Tenant> tenants = new ArrayList<>();
         for (JsonNode node : load()) {
-            Tenant tenant = TenantJson.read(node);
-            directory.put(tenant, List.of(apiKey(tenant)));
+            Tenant tenant = admin.create(node, SEED_PRINCIPAL).tenant().tenant();
+            admin.createKey(tenant.slug(), Json.object().put("label", "demo").put("key", apiKey(tenant)), SEED_PRINCIPAL);
             tenants.add(tenant);
         }
         return tenants;

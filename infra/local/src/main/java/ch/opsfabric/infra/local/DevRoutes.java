@@ -21,6 +21,7 @@ import java.util.Optional;
  *   <li>{@code GET /_local/sms}: every SMS the console provider "sent"</li>
  *   <li>{@code GET /_local/clock}, {@code PUT /_local/clock {"now": "2026-11-27T22:30:00+01:00"}}</li>
  *   <li>{@code GET /_local/tickets/{slug}}: all tickets of a tenant</li>
+ *   <li>{@code GET /_local/invalidations}: every CloudFront invalidation the operator API asked for</li>
  * </ul>
  */
 final class DevRoutes implements LocalApiGateway.DevRoutes {
@@ -31,8 +32,10 @@ final class DevRoutes implements LocalApiGateway.DevRoutes {
     private final TicketStore tickets;
     private final LocalClock clock;
     private final LocalSmsSink sms;
+    private final LocalCloudFront cloudFront;
 
-    DevRoutes(TenantDirectory tenants, TicketStore tickets, LocalClock clock, LocalSmsSink sms) {
+    DevRoutes(TenantDirectory tenants, TicketStore tickets, LocalClock clock, LocalSmsSink sms, LocalCloudFront cloudFront) {
+        this.cloudFront = cloudFront;
         this.tenants = tenants;
         this.tickets = tickets;
         this.clock = clock;
@@ -46,6 +49,16 @@ final class DevRoutes implements LocalApiGateway.DevRoutes {
         }
         if (path.equals("/_local/sms") && method.equals("GET")) {
             return Optional.of(ok(sms()));
+        }
+        if (path.equals("/_local/invalidations") && method.equals("GET")) {
+            ArrayNode list = Json.array();
+            for (LocalCloudFront.Invalidation i : cloudFront.recorded()) {
+                ObjectNode item = list.addObject().put("distributionId", i.distributionId())
+                        .put("callerReference", i.callerReference()).put("at", zurich(i.at()));
+                ArrayNode paths = item.putArray("paths");
+                i.paths().forEach(paths::add);
+            }
+            return Optional.of(ok(list));
         }
         if (path.equals("/_local/clock") && method.equals("GET")) {
             return Optional.of(ok(clockJson()));

@@ -54,8 +54,12 @@ final class LocalApiGateway implements AutoCloseable {
     private final ExecutorService executor;
     private final List<CompiledRoute> routes = new ArrayList<>();
     private final DevRoutes devRoutes;
+    private final SigV4Verifier operators;
 
-    LocalApiGateway(int port, List<LocalFunctions.HttpRoute> httpRoutes, DevRoutes devRoutes) throws IOException {
+    /** @param operators checks the SigV4 signature of requests to AWS_IAM routes, as API Gateway does */
+    LocalApiGateway(int port, List<LocalFunctions.HttpRoute> httpRoutes, DevRoutes devRoutes, SigV4Verifier operators)
+            throws IOException {
+        this.operators = operators;
         LocalFunctions.HttpRoute defaultRoute = null;
         for (LocalFunctions.HttpRoute r : httpRoutes) {
             if (r.path().equals("$default")) {
@@ -109,7 +113,18 @@ final class LocalApiGateway implements AutoCloseable {
                 }
                 Map<String, String> params = match(route.segments(), rawPath);
                 if (params != null) {
-                    byte[] event = event(exchange, route.route(), rawPath, params, body);
+                    SigV4Verifier.Caller caller = null;
+                    if (route.route().iam()) {
+                        SigV4Verifier.Result verified = operators.verify(method, rawPath,
+                                exchange.getRequestURI().getRawQuery(), lowerCaseHeaders(exchange), body);
+                        if (verified.caller().isEmpty()) {
+                            // API Gateway's answer: the function is never invoked
+                            send(exchange, json(403, JSON.createObjectNode().put("message", verified.refusal()).toString()));
+                            return;
+                        }
+                        caller = verified.caller().get();
+                    }
+                    byte[] event = event(exchange, route.route(), rawPath, params, body, caller);
                     answeredBy(exchange, route.route());
                     send(exchange, route.route().function().invokeHttp(event));
                     return;
@@ -118,7 +133,7 @@ final class LocalApiGateway implements AutoCloseable {
             if (fallback != null) {
                 // API Gateway's $default route: whatever no other route matched
                 answeredBy(exchange, fallback);
-                send(exchange, fallback.function().invokeHttp(event(exchange, fallback, rawPath, Map.of(), body)));
+                send(exchange, fallback.function().invokeHttp(event(exchange, fallback, rawPath, Map.of(), body, null)));
                 return;
             }
             send(exchange, json(404, "{\"message\":\"Not Found\"}"));
@@ -137,6 +152,12 @@ final class LocalApiGateway implements AutoCloseable {
     private static byte[] readBody(InputStream in) throws IOException {
         byte[] bytes = in.readNBytes(MAX_BODY + 1);
         return bytes.length > MAX_BODY ? null : bytes;
+    }
+
+    private static Map<String, String> lowerCaseHeaders(HttpExchange exchange) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
+        return headers;
     }
 
     private static Map<String, String> match(String[] template, String rawPath) {
@@ -173,7 +194,7 @@ final class LocalApiGateway implements AutoCloseable {
 
     /** The payload-2.0 event API Gateway sends, as JSON, field for field. */
     private static byte[] event(HttpExchange exchange, LocalFunctions.HttpRoute route, String rawPath,
-                                Map<String, String> pathParams, byte[] body) {
+                                Map<String, String> pathParams, byte[] body, SigV4Verifier.Caller caller) {
         ObjectNode event = JSON.createObjectNode();
         event.put("version", "2.0");
         String routeKey = route.path().equals("$default") ? "$default" : route.routeKey();
@@ -223,6 +244,16 @@ final class LocalApiGateway implements AutoCloseable {
         http.put("protocol", exchange.getProtocol());
         http.put("sourceIp", exchange.getRemoteAddress().getAddress().getHostAddress());
         http.put("userAgent", headers.getOrDefault("user-agent", ""));
+        if (caller != null) {
+            ObjectNode iam = context.putObject("authorizer").putObject("iam");
+            iam.put("accessKey", caller.accessKey());
+            iam.put("accountId", caller.accountId());
+            iam.put("callerId", caller.userId());
+            iam.putNull("cognitoIdentity");
+            iam.putNull("principalOrgId");
+            iam.put("userArn", caller.userArn());
+            iam.put("userId", caller.userId());
+        }
         context.put("requestId", UUID.randomUUID().toString());
         context.put("routeKey", routeKey);
         context.put("stage", "$default");

@@ -4,7 +4,9 @@ import ch.opsfabric.app.Secrets;
 import ch.opsfabric.infra.emulators.FreePort;
 import ch.opsfabric.infra.emulators.LocalAws;
 import ch.opsfabric.infra.emulators.SamTemplate;
+import ch.opsfabric.onboarding.TenantAdmin;
 import ch.opsfabric.store.DynamoTenantDirectory;
+import ch.opsfabric.store.DynamoTenantRegistry;
 import ch.opsfabric.store.DynamoTicketStore;
 import ch.opsfabric.store.SingleTable;
 import ch.opsfabric.tenant.Tenant;
@@ -41,6 +43,13 @@ final class LocalEnvironment implements AutoCloseable {
             "twilioAuthToken", DEV_SECRETS.twilioAuthToken(),
             "ecallPathToken", DEV_SECRETS.ecallPathToken(),
             "cronSecret", DEV_SECRETS.cronSecret());
+    /** The operator's dev credentials (SigV4, region eu-central-2, service execute-api), as listed in the README. */
+    static final String OPERATOR_ACCESS_KEY = "AKIALOCALOPERATOR0001";
+    static final String OPERATOR_SECRET = "dev-operator-secret";
+    /** What {@code Ref: SiteDistribution} is here: the local CloudFront records invalidations for it. */
+    static final String LOCAL_DISTRIBUTION_ID = "ELOCALSITES01";
+    /** The keys the function processes sign their AWS calls with. */
+    static final Map<String, String> FUNCTION_CREDENTIALS = Map.of("local", "local");
     /** Generous, so end-to-end suites from one address pass; production uses the template's value. */
     static final int LOCAL_INTAKE_RATE_PER_MINUTE = 600;
     /** A failed SMS comes back after seconds instead of the deployed 90 s. */
@@ -52,6 +61,7 @@ final class LocalEnvironment implements AutoCloseable {
     final LocalAws aws;
     final LocalClock clock = new LocalClock();
     final LocalSmsSink smsSink = new LocalSmsSink();
+    final LocalCloudFront cloudFront = new LocalCloudFront(FUNCTION_CREDENTIALS, clock);
     final LocalScheduler scheduler;
     /** The stack's own view of the table, for the dev routes and the demo seed; functions build their own. */
     final DynamoTenantDirectory tenantDirectory;
@@ -85,12 +95,15 @@ final class LocalEnvironment implements AutoCloseable {
             services.setExecutor(serviceThreads);
             services.createContext("/schedules/", scheduler::serve);
             services.createContext("/sms", smsSink::serve);
+            services.createContext("/2020-05-31/", cloudFront::serve);
             services.start();
             SingleTable table = SingleTable.of(aws.dynamo(), aws.tableName("OpsTable"));
             // no cache: the dev routes show what the functions just wrote
             this.tenantDirectory = new DynamoTenantDirectory(table, 0);
             this.tickets = new DynamoTicketStore(table);
-            this.tenants = DemoTenants.seed(tenantDirectory);
+            // the sites did not exist before: nothing at the edge to empty
+            this.tenants = DemoTenants.seed(new TenantAdmin(clock, new DynamoTenantRegistry(table), slug -> { },
+                    DemoTenants::demoId));
         } catch (IOException e) {
             aws.close();
             throw new UncheckedIOException("cannot open the local services port", e);
@@ -169,6 +182,7 @@ final class LocalEnvironment implements AutoCloseable {
         local.put("AWS_ENDPOINT_URL_DYNAMODB", aws.dynamoEndpoint().toString());
         local.put("AWS_ENDPOINT_URL_SQS", aws.sqsEndpoint().toString());
         local.put("AWS_ENDPOINT_URL_SCHEDULER", servicesUrl());
+        local.put("AWS_ENDPOINT_URL_CLOUDFRONT", servicesUrl());
         local.put("OPSFABRIC_LOCAL_CLOCK", clock.file().toString());
         local.put("OPSFABRIC_LOCAL_SMS_SINK", servicesUrl() + "/sms");
         // the template's SnapStart: every start runs the priming hooks, as a published version's init does
@@ -206,9 +220,12 @@ final class LocalEnvironment implements AutoCloseable {
                 case "AWS::DynamoDB::Table" -> aws.tableName(target);
                 case "AWS::SQS::Queue" -> arn ? queueArns.get(target) : aws.queueUrl(target);
                 case "AWS::IAM::Role" -> "arn:aws:iam::000000000000:role/" + target;
+                case "AWS::CloudFront::Distribution" -> LOCAL_DISTRIBUTION_ID;
                 default -> switch (target) {
                     case "PublicBaseUrl" -> publicBaseUrl;
                     case "IntakeRateLimitPerMinute" -> Integer.toString(LOCAL_INTAKE_RATE_PER_MINUTE);
+                    // an operator's change shows at once here; a deployment waits up to a minute
+                    case "TenantCacheSeconds" -> "0";
                     default -> throw new IllegalStateException("the local stack cannot resolve " + value);
                 };
             };

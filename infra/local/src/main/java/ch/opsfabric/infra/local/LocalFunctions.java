@@ -79,7 +79,8 @@ final class LocalFunctions implements AutoCloseable {
     record Schedule(String expression, String input, Function function) {
     }
 
-    record HttpRoute(String method, String path, Function function) {
+    /** @param iam the route says {@code Auth: Authorizer: AWS_IAM}: only SigV4-signed requests reach it */
+    record HttpRoute(String method, String path, Function function, boolean iam) {
         String routeKey() {
             return method + " " + path;
         }
@@ -110,7 +111,8 @@ final class LocalFunctions implements AutoCloseable {
                 JsonNode eventProps = event.path("Properties");
                 switch (event.path("Type").asText()) {
                     case "HttpApi" -> routes.add(new HttpRoute(eventProps.path("Method").asText().toUpperCase(),
-                            eventProps.path("Path").asText(), function));
+                            eventProps.path("Path").asText(), function,
+                            "AWS_IAM".equals(eventProps.path("Auth").path("Authorizer").asText())));
                     case "SQS" -> queueSources.add(new QueueSource(
                             SamTemplate.referencedLogicalId(eventProps.path("Queue")), function));
                     case "ScheduleV2", "Schedule" -> schedules.add(new Schedule(

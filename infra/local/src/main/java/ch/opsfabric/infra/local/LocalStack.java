@@ -1,6 +1,7 @@
 package ch.opsfabric.infra.local;
 
 import ch.opsfabric.infra.emulators.FreePort;
+import ch.opsfabric.infra.emulators.LocalAws;
 import ch.opsfabric.infra.emulators.SqsEventSource;
 import ch.opsfabric.store.DynamoTenantDirectory;
 import ch.opsfabric.tenant.Tenant;
@@ -37,7 +38,10 @@ public final class LocalStack implements AutoCloseable {
         try {
             started = new LocalFunctions(env, jars, logs);
             this.functions = started;
-            this.gateway = new LocalApiGateway(actualPort, functions.routes(), new DevRoutes(env.tenantDirectory, env.tickets, env.clock, env.smsSink));
+            this.gateway = new LocalApiGateway(actualPort, functions.routes(),
+                    new DevRoutes(env.tenantDirectory, env.tickets, env.clock, env.smsSink, env.cloudFront),
+                    new SigV4Verifier(Map.of(LocalEnvironment.OPERATOR_ACCESS_KEY, LocalEnvironment.OPERATOR_SECRET),
+                            LocalAws.REGION.id(), "execute-api", "000000000000", java.time.Clock.systemUTC()));
             this.cron = new LocalCron(functions.schedules(), env.clock);
             for (LocalFunctions.QueueSource source : functions.queueSources()) {
                 SqsEventSource poller = new SqsEventSource(env.aws.sqs(), env.aws.queueUrl(source.queueLogicalId()),
@@ -93,7 +97,10 @@ public final class LocalStack implements AutoCloseable {
                     t.config().phoneLines().get(0), DemoTenants.apiKey(t)));
         }
         banner.append("\nDev routes: ").append(base).append("/_local/sms  ").append(base).append("/_local/clock  ")
-                .append(base).append("/_local/tickets/{slug}\nCtrl-C stops everything.\n");
+                .append(base).append("/_local/tickets/{slug}  ").append(base).append("/_local/invalidations\n")
+                .append("Operator API: ").append(base).append("/api/admin/tenants (SigV4, access key ")
+                .append(LocalEnvironment.OPERATOR_ACCESS_KEY).append("; infra/opsfabric --endpoint ").append(base)
+                .append(" tenants list)\nCtrl-C stops everything.\n");
         System.out.println(banner);
     }
 

@@ -1,6 +1,7 @@
 package ch.opsfabric.infra.local;
 
 import ch.opsfabric.infra.emulators.FreePort;
+import ch.opsfabric.infra.emulators.LocalAws;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -10,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -44,7 +46,8 @@ public final class RuntimeOverheadBench {
 
             LocalFunctions.Function function = new LocalFunctions.Function("HelloWorld", hello);
             try (LocalApiGateway gateway = new LocalApiGateway(FreePort.find(),
-                    List.of(new LocalFunctions.HttpRoute("GET", "/hello", function)), (m, p, b) -> Optional.empty())) {
+                    List.of(new LocalFunctions.HttpRoute("GET", "/hello", function, false)), (m, p, b) -> Optional.empty(),
+                    new SigV4Verifier(Map.of(), LocalAws.REGION.id(), "execute-api", "000000000000", java.time.Clock.systemUTC()))) {
                 gateway.start();
                 HttpClient client = HttpClient.newHttpClient();
                 HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.port() + "/hello")).build();

@@ -164,7 +164,11 @@ class TemplateIT {
                         "com/github/mustachejava/"),
                 "MissedCallFunction", Set.of("software/amazon/awssdk/services/scheduler/"),
                 "SmsReplyFunction", Set.of("software/amazon/awssdk/services/scheduler/"),
-                "SiteRendererFunction", Set.of("software/amazon/awssdk/services/scheduler/"));
+                "SiteRendererFunction", Set.of("software/amazon/awssdk/services/scheduler/"),
+                // the operator API signs its one CloudFront call itself and sends no SMS
+                "TenantAdminFunction", Set.of("software/amazon/awssdk/services/cloudfront/",
+                        "software/amazon/awssdk/services/sqs/", "software/amazon/awssdk/services/scheduler/",
+                        "com/github/mustachejava/"));
         for (Map.Entry<String, JsonNode> f : template.resourcesOfType("AWS::Serverless::Function").entrySet()) {
             Path jar = SamTemplate.projectRoot().resolve(f.getValue().path("Properties").path("CodeUri").asText());
             assertTrue(Files.size(jar) <= bound, f.getKey() + ": " + Files.size(jar) + " B > " + bound + " B");
@@ -192,7 +196,25 @@ class TemplateIT {
                 "POST /api/webhook/sms-reply/ecall/{token}", "GET /api/webhook/sms-reply/ecall/{token}",
                 "POST /api/ticket", "GET /api/tickets", "GET /api/tickets/{id}", "PATCH /api/tickets/{id}",
                 "POST /api/cron/review-request",
-                "GET /{slug}", "GET /{slug}/{page}", "POST /{slug}/anfrage", "GET /r/{token}", "ANY $default")), routes);
+                "GET /{slug}", "GET /{slug}/{page}", "POST /{slug}/anfrage", "GET /r/{token}", "ANY $default",
+                "POST /api/admin/tenants", "GET /api/admin/tenants", "GET /api/admin/tenants/{slug}",
+                "PATCH /api/admin/tenants/{slug}", "DELETE /api/admin/tenants/{slug}",
+                "POST /api/admin/tenants/{slug}/api-keys", "GET /api/admin/tenants/{slug}/api-keys",
+                "DELETE /api/admin/tenants/{slug}/api-keys/{id}", "GET /api/admin/tenants/{slug}/audit")), routes);
+    }
+
+    /** The operator API is IAM-only, and nothing else is: a public route behind IAM would lock customers out. */
+    @Test
+    void exactlyTheOperatorRoutesRequireIam() {
+        assertTrue(root.path("Resources").path("OpsApi").path("Properties").path("Auth").path("EnableIamAuthorizer").asBoolean());
+        template.resourcesOfType("AWS::Serverless::Function").forEach((id, f) -> f.path("Properties").path("Events")
+                .forEach(e -> {
+                    if (e.path("Type").asText().equals("HttpApi")) {
+                        boolean iam = "AWS_IAM".equals(e.path("Properties").path("Auth").path("Authorizer").asText());
+                        boolean admin = e.path("Properties").path("Path").asText().startsWith("/api/admin/");
+                        assertEquals(admin, iam, id + " " + e.path("Properties").path("Path").asText());
+                    }
+                }));
     }
 
     @Test
