@@ -130,7 +130,7 @@ class TemplateIT {
     @Test
     void everyHandlerClassIsInTheJarItsCodeUriNames() throws IOException {
         Map<String, JsonNode> functions = template.resourcesOfType("AWS::Serverless::Function");
-        assertEquals(6, functions.size());
+        assertEquals(7, functions.size());
         for (Map.Entry<String, JsonNode> f : functions.entrySet()) {
             JsonNode props = f.getValue().path("Properties");
             Path jar = SamTemplate.projectRoot().resolve(props.path("CodeUri").asText());
