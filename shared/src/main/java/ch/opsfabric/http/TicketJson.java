@@ -41,11 +41,14 @@ public final class TicketJson {
         t.fields().forEach(fields::put);
         ArrayNode history = node.putArray("history");
         for (TicketEvent e : t.history()) {
-            history.addObject()
+            ObjectNode entry = history.addObject()
                     .put("at", text(e.at()))
                     .put("type", e.type())
                     .put("source", e.source())
                     .put("text", e.text());
+            if (e.author() != null) {
+                entry.put("author", e.author());
+            }
         }
         return node;
     }

@@ -260,6 +260,8 @@ public final class DynamoTenantRegistry implements TenantRegistry {
                     doomed.add(key(Keys.apiKey(item.get("hash").s()), Keys.POINTER_SK));
                 } else if (sk.startsWith(Keys.LINK_PREFIX)) {
                     doomed.add(key(item.get("target").s(), Keys.POINTER_SK));
+                } else if (sk.startsWith(Keys.STAFF_PREFIX)) {
+                    doomed.add(key(Keys.staffMobile(item.get("mobile").s()), Keys.tenant(tenantId)));
                 }
             }
             if (doomed.isEmpty() && !page.hasLastEvaluatedKey()) {

@@ -59,6 +59,11 @@ public final class DynamoTicketStore implements TicketStore {
         update.setIfAbsent("localDate", AttributeValue.fromS(localDate.toString()));
         update.setIfAbsent("createdAt", AttributeValue.fromS(c.at().toString()));
         update.setIfAbsent("slaDueAt", AttributeValue.fromS(slaDueAt.toString()));
+        if (c.initialStatus().isOpen()) {
+            // the staff inbox: open tickets by SLA due (a joined ticket is open, so it is in there already)
+            update.setIfAbsent(Keys.GSI3PK, AttributeValue.fromS(Keys.openTickets(c.tenantId())));
+            update.setIfAbsent(Keys.GSI3SK, AttributeValue.fromS(slaDueAt + "#" + ticketId));
+        }
         update.setIfAbsentWhenPresent("phone", c.phone() == null ? null : c.phone().e164());
         // the first contact that brings a name, e-mail or message fills it; later ones go to the history
         update.setIfAbsentWhenPresent("name", c.name());
@@ -180,7 +185,8 @@ public final class DynamoTicketStore implements TicketStore {
         values.put(":from", AttributeValue.fromS(from.name()));
         values.put(":gsi1pk", AttributeValue.fromS(Keys.ticketsByStatus(tenantId, to)));
         values.put(":at", AttributeValue.fromS(change.at().toString()));
-        values.put(":entry", UpdateBuilder.historyEntry(TicketEvent.status(change.at(), from, to, change.note())));
+        values.put(":entry", UpdateBuilder.historyEntry(TicketEvent.status(change.at(), from, to, change.note(),
+                change.author())));
         StringBuilder set = new StringBuilder(
                 "SET #status = :to, GSI1PK = :gsi1pk, updatedAt = :at, history = list_append(history, :entry)");
         List<String> remove = new ArrayList<>();
@@ -203,6 +209,16 @@ public final class DynamoTicketStore implements TicketStore {
             remove.add(Keys.GSI2PK);
             remove.add(Keys.GSI2SK);
         }
+        if (from.isOpen() && !to.isOpen()) {
+            remove.add(Keys.GSI3PK);
+            remove.add(Keys.GSI3SK);
+        } else if (!from.isOpen() && to.isOpen()) {
+            // reopened: back into the inbox, under its own SLA due (or now, when the caller did not say)
+            Instant due = change.slaDueAt() == null ? change.at() : change.slaDueAt();
+            set.append(", GSI3PK = :gsi3pk, GSI3SK = :gsi3sk");
+            values.put(":gsi3pk", AttributeValue.fromS(Keys.openTickets(tenantId)));
+            values.put(":gsi3sk", AttributeValue.fromS(due + "#" + ticketId));
+        }
         String condition = "#status = :from";
         if (to == TicketStatus.DONE && change.reviewDueAt() != null) {
             condition += " AND attribute_not_exists(reviewRequestSentAt)";
@@ -216,7 +232,7 @@ public final class DynamoTicketStore implements TicketStore {
             if (current.status() == from && current.reviewRequestSentAt() != null) {
                 // the customer was asked already: move without planning a second request
                 return changeStatus(tenantId, ticketId, new StatusChange(from, to, change.note(), change.at(),
-                        change.appointmentAt(), null));
+                        change.appointmentAt(), null, change.author(), change.slaDueAt()));
             }
             throw new ConcurrentChangeException("ticket " + ticketId + " is no longer " + from);
         }
@@ -224,12 +240,31 @@ public final class DynamoTicketStore implements TicketStore {
 
     @Override
     public Ticket addNote(String tenantId, String ticketId, String note, Instant at) {
+        return addEvent(tenantId, ticketId, TicketEvent.note(at, note));
+    }
+
+    @Override
+    public Ticket addEvent(String tenantId, String ticketId, TicketEvent event) {
         return update(tenantId, ticketId,
                 "SET updatedAt = :at, history = list_append(history, :entry)",
                 "attribute_exists(PK)",
                 Map.of(),
-                Map.of(":at", AttributeValue.fromS(at.toString()),
-                        ":entry", UpdateBuilder.historyEntry(TicketEvent.note(at, note))));
+                Map.of(":at", AttributeValue.fromS(event.at().toString()),
+                        ":entry", UpdateBuilder.historyEntry(event)));
+    }
+
+    @Override
+    public Page openBySla(String tenantId, int limit, String cursor) {
+        software.amazon.awssdk.enhanced.dynamodb.model.Page<TicketItem> page = table.index(Keys.GSI3).query(
+                QueryEnhancedRequest.builder()
+                        .queryConditional(QueryConditional.keyEqualTo(Key.builder()
+                                .partitionValue(Keys.openTickets(tenantId)).build()))
+                        .limit(limit)
+                        .exclusiveStartKey(Cursors.decode(cursor))
+                        .build()).iterator().next();
+        List<Ticket> tickets = new ArrayList<>();
+        page.items().forEach(i -> tickets.add(i.toTicket()));
+        return new Page(tickets, Cursors.encode(page.lastEvaluatedKey()));
     }
 
     private Ticket update(String tenantId, String ticketId, String expression, String condition,

@@ -16,6 +16,9 @@ public final class Keys {
     public static final String GSI2 = "GSI2";
     public static final String GSI2PK = "GSI2PK";
     public static final String GSI2SK = "GSI2SK";
+    public static final String GSI3 = "GSI3";
+    public static final String GSI3PK = "GSI3PK";
+    public static final String GSI3SK = "GSI3SK";
     public static final String EXPIRES_AT = "expiresAt";
 
     /** The one partition of the sparse due-review index: only tickets waiting for a review request. */
@@ -59,6 +62,11 @@ public final class Keys {
 
     public static String ticketsByStatus(String tenantId, TicketStatus status) {
         return "TENANT#" + tenantId + "#STATUS#" + status.name();
+    }
+
+    /** GSI3 partition of a tenant's open tickets, sorted by SLA due (sparse: a closed ticket leaves it). */
+    public static String openTickets(String tenantId) {
+        return "TENANT#" + tenantId + "#OPEN";
     }
 
     public static String optOut(String e164) {
@@ -114,6 +122,29 @@ public final class Keys {
 
     public static String linkMarker(String pointerPk) {
         return LINK_PREFIX + pointerPk;
+    }
+
+    public static final String STAFF_PREFIX = "STAFF#";
+
+    public static String staff(String memberId) {
+        return STAFF_PREFIX + memberId;
+    }
+
+    /** A staff member's mobile; its items are one per tenant ({@code SK=TENANT#<id>}), found by Query. */
+    public static String staffMobile(String e164) {
+        return "STAFFMOBILE#" + e164;
+    }
+
+    public static String login(String attemptId) {
+        return "LOGIN#" + attemptId;
+    }
+
+    public static String session(String tokenHash) {
+        return "SESSION#" + tokenHash;
+    }
+
+    public static String thread(String e164) {
+        return "THREAD#" + e164;
     }
 
     public static String rate(String bucket) {

@@ -55,12 +55,16 @@ final class TicketItem {
     Instant reviewClickedAt;
     String gsi2pk;
     String gsi2sk;
+    String gsi3pk;
+    String gsi3sk;
 
     static final class EventItem {
         Instant at;
         String type;
         String source;
         String text;
+        String author;
+        String ref;
 
         static EventItem of(TicketEvent event) {
             EventItem item = new EventItem();
@@ -68,11 +72,13 @@ final class TicketItem {
             item.type = event.type();
             item.source = event.source();
             item.text = event.text();
+            item.author = event.author();
+            item.ref = event.ref();
             return item;
         }
 
         TicketEvent toEvent() {
-            return new TicketEvent(at, type, source, text);
+            return new TicketEvent(at, type, source, text, author, ref);
         }
     }
 
@@ -82,6 +88,8 @@ final class TicketItem {
             .addAttribute(String.class, a -> a.name("type").getter(i -> i.type).setter((i, v) -> i.type = v))
             .addAttribute(String.class, a -> a.name("source").getter(i -> i.source).setter((i, v) -> i.source = v))
             .addAttribute(String.class, a -> a.name("text").getter(i -> i.text).setter((i, v) -> i.text = v))
+            .addAttribute(String.class, a -> a.name("author").getter(i -> i.author).setter((i, v) -> i.author = v))
+            .addAttribute(String.class, a -> a.name("ref").getter(i -> i.ref).setter((i, v) -> i.ref = v))
             .build();
 
     static final StaticTableSchema<TicketItem> SCHEMA = StaticTableSchema.builder(TicketItem.class)
@@ -130,6 +138,10 @@ final class TicketItem {
                     .tags(secondaryPartitionKey(Keys.GSI2)))
             .addAttribute(String.class, a -> a.name(Keys.GSI2SK).getter(i -> i.gsi2sk).setter((i, v) -> i.gsi2sk = v)
                     .tags(secondarySortKey(Keys.GSI2)))
+            .addAttribute(String.class, a -> a.name(Keys.GSI3PK).getter(i -> i.gsi3pk).setter((i, v) -> i.gsi3pk = v)
+                    .tags(secondaryPartitionKey(Keys.GSI3)))
+            .addAttribute(String.class, a -> a.name(Keys.GSI3SK).getter(i -> i.gsi3sk).setter((i, v) -> i.gsi3sk = v)
+                    .tags(secondarySortKey(Keys.GSI3)))
             .build();
 
     Ticket toTicket() {

@@ -54,6 +54,11 @@ public final class TicketIntake {
         return outcome.map(o -> raiseIfMoreUrgent(o, contact)).orElseGet(() -> record(tenant, contact));
     }
 
+    /** A ticket of this tenant by id (another tenant's id is simply not found). */
+    public Optional<Ticket> byId(Tenant tenant, String ticketId) {
+        return store.find(tenant.id(), ticketId);
+    }
+
     /**
      * The customer's open ticket of today or yesterday (a reply after midnight still belongs to
      * the evening's missed call), the most recent one. Reads only the keys a contact of this

@@ -44,10 +44,24 @@ public interface TicketStore {
      * @param reviewDueAt   set with a move to DONE when a review request is planned; may be null
      */
     record StatusChange(TicketStatus from, TicketStatus to, String note, Instant at, Instant appointmentAt,
-                        Instant reviewDueAt) {
+                        Instant reviewDueAt, String author, Instant slaDueAt) {
+
+        public StatusChange(TicketStatus from, TicketStatus to, String note, Instant at, Instant appointmentAt,
+                            Instant reviewDueAt) {
+            this(from, to, note, at, appointmentAt, reviewDueAt, null, null);
+        }
     }
 
     Ticket addNote(String tenantId, String ticketId, String note, Instant at);
+
+    /** Appends one line to the history (a staff reply, a delivery); the ticket must exist. */
+    Ticket addEvent(String tenantId, String ticketId, TicketEvent event);
+
+    /**
+     * The staff inbox: the tenant's open tickets, soonest SLA due first, one page at a time.
+     * A ticket that closes leaves it; one that is reopened comes back.
+     */
+    Page openBySla(String tenantId, int limit, String cursor);
 
     record Page(List<Ticket> tickets, String nextCursor) {
     }

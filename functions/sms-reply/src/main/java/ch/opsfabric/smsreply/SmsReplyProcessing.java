@@ -48,6 +48,7 @@ final class SmsReplyProcessing {
     private final TicketIntake intake;
     private final OptOuts optOuts;
     private final FormRefs formRefs;
+    private final ch.opsfabric.messaging.SmsThreads threads;
     private final SmsWindows smsWindows;
     private final SmsDispatch sms;
     private final SmsTemplates templates;
@@ -55,12 +56,14 @@ final class SmsReplyProcessing {
 
     /** @param publicBaseUrl where the wizard link of answer 3 points */
     SmsReplyProcessing(Clock clock, TenantDirectory tenants, TicketIntake intake, OptOuts optOuts, FormRefs formRefs,
-                       SmsWindows smsWindows, SmsDispatch sms, SmsTemplates templates, String publicBaseUrl) {
+                       ch.opsfabric.messaging.SmsThreads threads, SmsWindows smsWindows, SmsDispatch sms,
+                       SmsTemplates templates, String publicBaseUrl) {
         this.clock = clock;
         this.tenants = tenants;
         this.intake = intake;
         this.optOuts = optOuts;
         this.formRefs = formRefs;
+        this.threads = threads;
         this.smsWindows = smsWindows;
         this.sms = sms;
         this.templates = templates;
@@ -98,7 +101,10 @@ final class SmsReplyProcessing {
                 intent == ReplyIntent.URGENT ? Urgency.HIGH : Urgency.MEDIUM,
                 menuAnswer ? TicketStatus.NEEDS_CALLBACK : TicketStatus.NEW,
                 null, null, null, null, sms.text(), Map.of(), now, sms.contactId());
-        Optional<Ticket> open = intake.findOpen(tenant, from, now);
+        // a staff member wrote from a ticket: the answer belongs to that ticket, whatever day it is
+        Optional<Ticket> open = threads.ticketOf(tenant.id(), from.e164(), now)
+                .flatMap(id -> intake.byId(tenant, id)).filter(t -> t.status().isOpen())
+                .or(() -> intake.findOpen(tenant, from, now));
         ContactOutcome outcome = open.isPresent()
                 ? intake.recordInto(tenant, open.get(), contact)
                 : intake.record(tenant, contact);

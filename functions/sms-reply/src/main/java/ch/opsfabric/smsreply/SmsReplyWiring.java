@@ -45,6 +45,7 @@ public final class SmsReplyWiring {
                 new TicketIntake(new DynamoTicketStore(table)),
                 new DynamoOptOuts(table),
                 new DynamoFormRefs(table),
+                new ch.opsfabric.store.DynamoSmsThreads(table),
                 new DynamoSmsWindows(table),
                 new SmsDispatch(outbox, DeferredDelivery.NONE, clock),
                 templates,

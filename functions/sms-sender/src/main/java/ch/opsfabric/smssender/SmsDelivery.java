@@ -46,9 +46,24 @@ public final class SmsDelivery {
     private final SmsLedger ledger;
     private final Map<String, SmsProvider> providers;
     private final Clock clock;
+    private final Timeline timeline;
+
+    /** Where what became of an SMS about a ticket is written down, for the staff app's timeline. */
+    @FunctionalInterface
+    public interface Timeline {
+        void delivered(OutboundSms sms, String state, java.time.Instant at);
+
+        Timeline NONE = (sms, state, at) -> { };
+    }
 
     public SmsDelivery(TenantDirectory tenants, OptOuts optOuts, SmsLedger ledger,
                        Map<String, SmsProvider> providers, Clock clock) {
+        this(tenants, optOuts, ledger, providers, clock, Timeline.NONE);
+    }
+
+    public SmsDelivery(TenantDirectory tenants, OptOuts optOuts, SmsLedger ledger,
+                       Map<String, SmsProvider> providers, Clock clock, Timeline timeline) {
+        this.timeline = timeline;
         this.tenants = tenants;
         this.optOuts = optOuts;
         this.ledger = ledger;
@@ -105,6 +120,7 @@ public final class SmsDelivery {
         // the confirmation of an opt-out is the one message an opted-out number still gets
         if (sms.kind() != SmsKind.OPT_OUT_CONFIRMATION && optOuts.isOptedOut(sms.tenantId(), sms.to())) {
             ledger.markFinal(sms, SmsLedger.State.SKIPPED_OPT_OUT, "opted out", clock.instant());
+            record(sms, "skipped_opt_out");
             Log.info("sms.skipped_opt_out", logFields);
             return Outcome.SKIPPED_OPT_OUT;
         }
@@ -112,12 +128,14 @@ public final class SmsDelivery {
             String messageId = provider.send(new SmsMessage(sms.tenantId(), sender(sms, tenant), sms.to(),
                     sms.text(), sms.kind(), sms.idempotencyKey()));
             ledger.markSent(sms, messageId, clock.instant());
+            record(sms, "sent");
             Metrics.count(Metrics.Event.SMS_SENT, sms.tenantId());
             Log.info("sms.sent", logFields);
             return Outcome.SENT;
         } catch (SmsSendException e) {
             if (e.permanent()) {
                 ledger.markFinal(sms, SmsLedger.State.FAILED_PERMANENT, e.getMessage(), clock.instant());
+                record(sms, "failed");
                 Metrics.count(Metrics.Event.SMS_FAILED, sms.tenantId());
                 Log.error("sms.failed_permanent", logFields, e);
                 return Outcome.FAILED_PERMANENT;
@@ -129,6 +147,19 @@ public final class SmsDelivery {
             ledger.markRetryable(sms, e.getClass().getSimpleName(), clock.instant());
             Log.error("sms.failed_unexpected", logFields, e);
             return Outcome.RETRY;
+        }
+    }
+
+    /** The SMS's fate on its ticket's timeline; the ledger already holds it, so a failure here costs only the line. */
+    private void record(OutboundSms sms, String state) {
+        if (sms.ticketId() == null) {
+            return;
+        }
+        try {
+            timeline.delivered(sms, state, clock.instant());
+        } catch (RuntimeException e) {
+            Log.warn("sms.timeline_not_written", Map.of("tenant", sms.tenantId(), "kind", sms.kind().wireName(),
+                    "error", e.getClass().getSimpleName()));
         }
     }
 }

@@ -35,7 +35,10 @@ public final class SmsSenderWiring {
                 .collect(Collectors.toUnmodifiableMap(SmsProvider::name, Function.identity()));
         DynamoTenantDirectory tenants = new DynamoTenantDirectory(table, Cloud.tenantCacheNanos());
         DynamoOptOuts optOuts = new DynamoOptOuts(table);
-        this.delivery = new SmsDelivery(tenants, optOuts, new DynamoSmsLedger(table), byName, clock);
+        ch.opsfabric.store.DynamoTicketStore tickets = new ch.opsfabric.store.DynamoTicketStore(table);
+        this.delivery = new SmsDelivery(tenants, optOuts, new DynamoSmsLedger(table), byName, clock,
+                (sms, state, at) -> tickets.addEvent(sms.tenantId(), sms.ticketId(),
+                        ch.opsfabric.ticket.TicketEvent.delivery(at, sms.kind().wireName(), state, sms.idempotencyKey())));
         this.warmUp = () -> {
             // reading a batch and the lookups a delivery makes; a delivery itself claims, so it is not primed
             byte[] sample = ("{\"Records\":[{\"messageId\":\"priming\",\"body\":" + Json.MAPPER.valueToTree(

@@ -80,4 +80,21 @@ public final class InMemoryMessaging {
             return seen.stream().filter(s -> s.startsWith(tenantId + "|" + day + "|")).count();
         }
     }
+
+    /** Conversation threads: the ticket a staff member last wrote from, per tenant and number. */
+    public static final class Threads implements ch.opsfabric.messaging.SmsThreads {
+        private final java.util.Map<String, java.util.Map.Entry<String, Instant>> open = new java.util.HashMap<>();
+
+        @Override
+        public synchronized void open(String tenantId, String e164, String ticketId, Instant until) {
+            open.put(tenantId + "|" + e164, java.util.Map.entry(ticketId, until));
+        }
+
+        @Override
+        public synchronized java.util.Optional<String> ticketOf(String tenantId, String e164, Instant now) {
+            var thread = open.get(tenantId + "|" + e164);
+            return thread == null || !thread.getValue().isAfter(now) ? java.util.Optional.empty()
+                    : java.util.Optional.of(thread.getKey());
+        }
+    }
 }

@@ -99,7 +99,7 @@ public final class InMemoryTicketStore implements TicketStore {
             throw new ConcurrentChangeException("ticket is " + t.status() + ", not " + change.from());
         }
         List<TicketEvent> history = new ArrayList<>(t.history());
-        history.add(TicketEvent.status(change.at(), change.from(), change.to(), change.note()));
+        history.add(TicketEvent.status(change.at(), change.from(), change.to(), change.note(), change.author()));
         boolean firstResponse = t.firstResponseAt() == null && !isWaiting(change.to());
         Ticket moved = copy(t, change.to(), t.urgency(), t.contactCount(), history, change.at(),
                 firstResponse ? change.at() : t.firstResponseAt(),
@@ -115,13 +115,29 @@ public final class InMemoryTicketStore implements TicketStore {
 
     @Override
     public synchronized Ticket addNote(String tenantId, String ticketId, String note, Instant at) {
+        return addEvent(tenantId, ticketId, TicketEvent.note(at, note));
+    }
+
+    @Override
+    public synchronized Ticket addEvent(String tenantId, String ticketId, TicketEvent event) {
         Ticket t = require(tenantId, ticketId);
         List<TicketEvent> history = new ArrayList<>(t.history());
-        history.add(TicketEvent.note(at, note));
-        Ticket noted = copy(t, t.status(), t.urgency(), t.contactCount(), history, at, t.firstResponseAt(),
+        history.add(event);
+        Ticket noted = copy(t, t.status(), t.urgency(), t.contactCount(), history, event.at(), t.firstResponseAt(),
                 t.appointmentAt(), t.reviewDueAt());
         tickets.put(key(tenantId, ticketId), noted);
         return noted;
+    }
+
+    @Override
+    public synchronized Page openBySla(String tenantId, int limit, String cursor) {
+        List<Ticket> open = tickets.values().stream()
+                .filter(t -> t.tenantId().equals(tenantId) && t.status().isOpen())
+                .sorted(Comparator.comparing(Ticket::slaDueAt).thenComparing(Ticket::id))
+                .toList();
+        int from = cursor == null ? 0 : Integer.parseInt(cursor);
+        int to = Math.min(open.size(), from + limit);
+        return new Page(open.subList(from, to), to < open.size() ? Integer.toString(to) : null);
     }
 
     public synchronized List<Ticket> all() {
