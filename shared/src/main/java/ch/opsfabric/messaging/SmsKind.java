@@ -14,7 +14,11 @@ public enum SmsKind {
     OPT_OUT_CONFIRMATION(false, true),
     OPT_IN_CONFIRMATION(false, true),
     STATUS_UPDATE(true, true),
-    REVIEW_REQUEST(true, true);
+    REVIEW_REQUEST(true, true),
+    /** A staff member's sign-in code: at once, at any hour, under the short sender name. */
+    LOGIN_CODE(false, false),
+    /** A staff member writing to the customer from the ticket: from the business line, so the answer comes back. */
+    STAFF_REPLY(false, true);
 
     private final boolean proactive;
     private final boolean twoWay;

@@ -254,6 +254,23 @@ public final class DynamoTicketStore implements TicketStore {
     }
 
     @Override
+    public long count(String tenantId, TicketStatus status) {
+        long count = 0;
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            var page = db.client().query(b -> b.tableName(db.tableName()).indexName(Keys.GSI1)
+                    .keyConditionExpression("GSI1PK = :pk")
+                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.ticketsByStatus(tenantId, status))))
+                    .select(software.amazon.awssdk.services.dynamodb.model.Select.COUNT)
+                    .exclusiveStartKey(from));
+            count += page.count();
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return count;
+    }
+
+    @Override
     public Page openBySla(String tenantId, int limit, String cursor) {
         software.amazon.awssdk.enhanced.dynamodb.model.Page<TicketItem> page = table.index(Keys.GSI3).query(
                 QueryEnhancedRequest.builder()

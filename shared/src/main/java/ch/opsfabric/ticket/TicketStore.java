@@ -63,6 +63,9 @@ public interface TicketStore {
      */
     Page openBySla(String tenantId, int limit, String cursor);
 
+    /** How many tickets have this status (the inbox's counts); reads only the status's index partition. */
+    long count(String tenantId, TicketStatus status);
+
     record Page(List<Ticket> tickets, String nextCursor) {
     }
 

@@ -1,5 +1,7 @@
 package ch.opsfabric.ticketintake;
 
+import ch.opsfabric.messaging.StatusUpdates;
+
 import ch.opsfabric.app.Cloud;
 import ch.opsfabric.app.Env;
 import ch.opsfabric.app.Settings;

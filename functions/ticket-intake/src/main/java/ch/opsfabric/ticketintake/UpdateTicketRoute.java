@@ -1,5 +1,7 @@
 package ch.opsfabric.ticketintake;
 
+import ch.opsfabric.messaging.StatusUpdates;
+
 import ch.opsfabric.http.ApiException;
 import ch.opsfabric.http.ApiRequest;
 import ch.opsfabric.http.ApiResponses;

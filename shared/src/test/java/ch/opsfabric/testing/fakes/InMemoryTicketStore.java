@@ -130,6 +130,11 @@ public final class InMemoryTicketStore implements TicketStore {
     }
 
     @Override
+    public synchronized long count(String tenantId, TicketStatus status) {
+        return tickets.values().stream().filter(t -> t.tenantId().equals(tenantId) && t.status() == status).count();
+    }
+
+    @Override
     public synchronized Page openBySla(String tenantId, int limit, String cursor) {
         List<Ticket> open = tickets.values().stream()
                 .filter(t -> t.tenantId().equals(tenantId) && t.status().isOpen())

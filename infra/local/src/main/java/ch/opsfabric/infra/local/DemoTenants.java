@@ -32,7 +32,7 @@ final class DemoTenants {
 
     static List<Tenant> seed(TenantAdmin admin) {
         List<Tenant> tenants = new ArrayList<>();
-        for (JsonNode node : load()) {
+        for (JsonNode node : load("/seed/tenants.json")) {
             Tenant tenant = admin.create(node, SEED_PRINCIPAL).tenant().tenant();
             admin.createKey(tenant.slug(), Json.object().put("label", "demo").put("key", apiKey(tenant)), SEED_PRINCIPAL);
             tenants.add(tenant);
@@ -40,14 +40,25 @@ final class DemoTenants {
         return tenants;
     }
 
+    /** The demo staff (seed/staff.json): Peter Keller, owner of sanitaer-keller, signs in with +41795550101. */
+    static void seedStaff(ch.opsfabric.staff.StaffDirectory staff, List<Tenant> tenants) {
+        for (JsonNode node : load("/seed/staff.json")) {
+            Tenant tenant = tenants.stream().filter(t -> t.slug().equals(node.path("slug").asText())).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("seed/staff.json names an unknown tenant " + node.path("slug")));
+            staff.put(new ch.opsfabric.staff.StaffMember(tenant.id(), node.path("id").asText(), node.path("name").asText(),
+                    node.path("mobile").asText(), ch.opsfabric.staff.StaffMember.Role.fromWire(node.path("role").asText())
+                    .orElseThrow()));
+        }
+    }
+
     static String apiKey(Tenant tenant) {
         return "dev-key-" + tenant.slug();
     }
 
-    private static JsonNode load() {
-        try (InputStream in = DemoTenants.class.getResourceAsStream("/seed/tenants.json")) {
+    private static JsonNode load(String resource) {
+        try (InputStream in = DemoTenants.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("seed/tenants.json is missing from the classpath");
+                throw new IllegalStateException(resource + " is missing from the classpath");
             }
             return Json.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {

@@ -104,6 +104,7 @@ final class LocalEnvironment implements AutoCloseable {
             // the sites did not exist before: nothing at the edge to empty
             this.tenants = DemoTenants.seed(new TenantAdmin(clock, new DynamoTenantRegistry(table), slug -> { },
                     DemoTenants::demoId));
+            DemoTenants.seedStaff(new ch.opsfabric.store.DynamoStaffDirectory(table), tenants);
         } catch (IOException e) {
             aws.close();
             throw new UncheckedIOException("cannot open the local services port", e);

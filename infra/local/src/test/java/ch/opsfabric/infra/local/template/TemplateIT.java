@@ -130,7 +130,7 @@ class TemplateIT {
     @Test
     void everyHandlerClassIsInTheJarItsCodeUriNames() throws IOException {
         Map<String, JsonNode> functions = template.resourcesOfType("AWS::Serverless::Function");
-        assertEquals(7, functions.size());
+        assertEquals(8, functions.size());
         for (Map.Entry<String, JsonNode> f : functions.entrySet()) {
             JsonNode props = f.getValue().path("Properties");
             Path jar = SamTemplate.projectRoot().resolve(props.path("CodeUri").asText());
@@ -200,7 +200,9 @@ class TemplateIT {
                 "POST /api/admin/tenants", "GET /api/admin/tenants", "GET /api/admin/tenants/{slug}",
                 "PATCH /api/admin/tenants/{slug}", "DELETE /api/admin/tenants/{slug}",
                 "POST /api/admin/tenants/{slug}/api-keys", "GET /api/admin/tenants/{slug}/api-keys",
-                "DELETE /api/admin/tenants/{slug}/api-keys/{id}", "GET /api/admin/tenants/{slug}/audit")), routes);
+                "DELETE /api/admin/tenants/{slug}/api-keys/{id}", "GET /api/admin/tenants/{slug}/audit",
+                "GET /app", "GET /app/login", "POST /app/login", "GET /app/login/code", "POST /app/login/code",
+                "POST /app/logout", "GET /app/tickets", "GET /app/tickets/{id}", "POST /app/tickets/{id}")), routes);
     }
 
     /** The operator API is IAM-only, and nothing else is: a public route behind IAM would lock customers out. */

@@ -1,9 +1,5 @@
-package ch.opsfabric.ticketintake;
+package ch.opsfabric.messaging;
 
-import ch.opsfabric.messaging.OutboundSms;
-import ch.opsfabric.messaging.SmsDispatch;
-import ch.opsfabric.messaging.SmsKind;
-import ch.opsfabric.messaging.SmsTemplates;
 import ch.opsfabric.phone.PhoneNumbers;
 import ch.opsfabric.review.ReviewEligibility;
 import ch.opsfabric.tenant.Module;
@@ -24,7 +20,7 @@ import java.util.Map;
  * short notices for IN_PROGRESS and DONE. All are proactive: in quiet hours they wait for the
  * morning. And the planned review request of a DONE ticket.
  */
-final class StatusUpdates {
+public final class StatusUpdates {
 
     private static final Locale SWISS_GERMAN = Locale.forLanguageTag("de-CH");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEEE, d. MMMM yyyy", SWISS_GERMAN);
@@ -33,17 +29,17 @@ final class StatusUpdates {
     private final SmsDispatch sms;
     private final SmsTemplates templates;
 
-    StatusUpdates(SmsDispatch sms, SmsTemplates templates) {
+    public StatusUpdates(SmsDispatch sms, SmsTemplates templates) {
         this.sms = sms;
         this.templates = templates;
     }
 
     /** When to ask for a review, or null when this ticket gets no review request. */
-    Instant reviewDueAt(Tenant tenant, Ticket ticket, Instant now) {
+    public Instant reviewDueAt(Tenant tenant, Ticket ticket, Instant now) {
         return ReviewEligibility.whyNot(tenant, ticket.phone()).isPresent() ? null : now.plus(tenant.config().reviewDelay());
     }
 
-    void notifyCustomer(Tenant tenant, Ticket ticket, Instant now) {
+    public void notifyCustomer(Tenant tenant, Ticket ticket, Instant now) {
         if (!tenant.has(Module.SMS) || !PhoneNumbers.isMobile(ticket.phone())) {
             return;
         }

@@ -1,0 +1,315 @@
+package ch.opsfabric.staffapp;
+
+import ch.opsfabric.crypto.Tokens;
+import ch.opsfabric.phone.PhoneNumbers;
+import ch.opsfabric.ticket.Ticket;
+import ch.opsfabric.ticket.TicketEvent;
+import ch.opsfabric.ticket.TicketSource;
+import ch.opsfabric.ticket.TicketStatus;
+import ch.opsfabric.ticket.Urgency;
+import com.github.mustachejava.DefaultMustacheFactory;
+import com.github.mustachejava.Mustache;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The staff app's pages ({@code /app/*.mustache} in a layout with the inlined stylesheet), compiled once. */
+final class AppPages {
+
+    private static final Locale DE_CH = Locale.forLanguageTag("de-CH");
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EE d.M. HH:mm", DE_CH);
+
+    private final DefaultMustacheFactory factory = new DefaultMustacheFactory("app");
+    private final Map<String, Mustache> pages = new HashMap<>();
+    private final Mustache layout;
+    private final String css;
+
+    AppPages() {
+        for (String page : List.of("login", "code", "inbox", "ticket", "error")) {
+            pages.put(page, factory.compile(page + ".mustache"));
+        }
+        layout = factory.compile("layout.mustache");
+        css = resource("/app/app.css").replace("\n", "");
+    }
+
+    /** The page for someone not signed in (sign-in, code, errors). */
+    String anonymous(String page, String title, Map<String, Object> model, String problem) {
+        Map<String, Object> m = new HashMap<>(model);
+        m.put("title", title + " – OpsFabric");
+        m.put("business", "OpsFabric");
+        m.put("problem", problem);
+        return render(page, m);
+    }
+
+    String login(String mobile, String problem) {
+        return anonymous("login", "Anmelden", mobile == null ? Map.of() : Map.of("mobile", mobile), problem);
+    }
+
+    String code(String problem) {
+        return anonymous("code", "Code eingeben", Map.of(), problem);
+    }
+
+    String error(SignIn.Staff staff, String heading, String message) {
+        Map<String, Object> m = new HashMap<>(Map.of("heading", heading, "message", message,
+                "back", staff == null ? "/app/login" : "/app/tickets",
+                "backLabel", staff == null ? "Zur Anmeldung" : "Zu den Tickets"));
+        return staff == null ? anonymous("error", heading, m, null) : signedIn(staff, "error", heading, m, null, null);
+    }
+
+    String inbox(SignIn.Staff staff, TicketDesk.Inbox inbox, TicketDesk.Filter filter, Instant now, String flash) {
+        ZoneId zone = staff.tenant().config().zone();
+        Map<String, Object> m = new HashMap<>();
+        List<Map<String, Object>> counts = new ArrayList<>();
+        inbox.openCounts().forEach((status, count) -> counts.add(Map.of("status", status.name(),
+                "label", StatusLabels.label(status), "count", count, "current", status == filter.status())));
+        m.put("counts", counts);
+        List<Map<String, Object>> statuses = new ArrayList<>();
+        for (TicketStatus s : TicketStatus.values()) {
+            statuses.add(option(s.name(), StatusLabels.label(s), s == filter.status()));
+        }
+        m.put("statuses", statuses);
+        List<Map<String, Object>> sources = new ArrayList<>();
+        for (TicketSource s : TicketSource.values()) {
+            sources.add(option(s.wireName(), StatusLabels.label(s), s == filter.source()));
+        }
+        m.put("sources", sources);
+        List<Map<String, Object>> urgencies = new ArrayList<>();
+        for (Urgency u : new Urgency[] {Urgency.HIGH, Urgency.MEDIUM, Urgency.LOW}) {
+            urgencies.add(option(u.name(), StatusLabels.label(u), u == filter.urgency()));
+        }
+        m.put("urgencies", urgencies);
+        m.put("query", filter.query());
+        m.put("breachedOnly", filter.breachedOnly());
+        boolean filtered = filter.source() != null || filter.urgency() != null || filter.breachedOnly()
+                || filter.query() != null && !filter.query().isBlank() || filter.status() != null;
+        m.put("filtered", filtered);
+        List<Map<String, Object>> tickets = new ArrayList<>();
+        for (Ticket t : inbox.tickets()) {
+            Map<String, Object> item = new HashMap<>();
+            item.put("id", t.id());
+            item.put("who", who(t));
+            item.put("reference", t.reference());
+            item.put("source", StatusLabels.label(t.source()));
+            item.put("status", StatusLabels.label(t.status()));
+            item.put("urgent", t.urgency() == Urgency.HIGH);
+            boolean breached = t.status().isOpen() && t.slaBreached(now);
+            item.put("breached", breached);
+            item.put("closed", !t.status().isOpen());
+            item.put("slaText", !t.status().isOpen() ? "zuletzt " + WHEN.format(t.updatedAt().atZone(zone))
+                    : span(Duration.between(now, t.slaDueAt()).abs()));
+            tickets.add(item);
+        }
+        m.put("tickets", tickets);
+        m.put("empty", tickets.isEmpty());
+        if (inbox.nextCursor() != null) {
+            m.put("next", "/app/tickets?" + query(filter) + "cursor=" + URLEncoder.encode(inbox.nextCursor(), StandardCharsets.UTF_8));
+        }
+        m.put("onTickets", true);
+        return signedIn(staff, "inbox", "Tickets", m, flash, null);
+    }
+
+    String ticket(SignIn.Staff staff, Ticket t, Instant now, String flash, String problem) {
+        ZoneId zone = staff.tenant().config().zone();
+        Map<String, Object> m = new HashMap<>();
+        m.put("id", t.id());
+        m.put("who", who(t));
+        m.put("reference", t.reference());
+        m.put("source", StatusLabels.label(t.source()));
+        m.put("status", StatusLabels.label(t.status()));
+        m.put("urgency", StatusLabels.label(t.urgency()));
+        if (t.phone() != null) {
+            m.put("phone", PhoneNumbers.display(t.phone()));
+            m.put("phoneE164", t.phone());
+        }
+        m.put("email", t.email());
+        m.put("message", t.message());
+        List<Map<String, Object>> fields = new ArrayList<>();
+        if (t.category() != null) {
+            fields.add(Map.of("name", "Kategorie", "value", t.category()));
+        }
+        t.fields().forEach((k, v) -> fields.add(Map.of("name", k, "value", v)));
+        m.put("fields", fields);
+        m.put("slaDue", WHEN.format(t.slaDueAt().atZone(zone)));
+        m.put("breached", t.status().isOpen() && t.slaBreached(now));
+        m.put("appointment", t.appointmentAt() == null ? null : WHEN.format(t.appointmentAt().atZone(zone)));
+        m.put("contactCount", t.contactCount());
+        List<Map<String, Object>> moves = new ArrayList<>();
+        StatusLabels.movesFrom(t.status()).forEach(s -> moves.add(option(s.name(), StatusLabels.label(s), false)));
+        m.put("moves", moves);
+        m.put("hasMoves", !moves.isEmpty());
+        m.put("canReply", t.phone() != null && PhoneNumbers.isMobile(t.phone()));
+        m.put("nonce", Tokens.random());
+        m.put("timeline", timeline(t, zone));
+        m.put("onTickets", true);
+        return signedIn(staff, "ticket", who(t) + " – Ticket " + t.reference(), m, flash, problem);
+    }
+
+    /** Newest first; a staff SMS shows what became of it (the delivery written by the sender). */
+    private static List<Map<String, Object>> timeline(Ticket t, ZoneId zone) {
+        Map<String, String> delivered = new HashMap<>();
+        for (TicketEvent e : t.history()) {
+            if ("sms".equals(e.type()) && e.ref() != null) {
+                delivered.put(e.ref(), e.text());
+            }
+        }
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (TicketEvent e : t.history()) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("iso", e.at().toString());
+            item.put("at", WHEN.format(e.at().atZone(zone)));
+            item.put("author", e.author());
+            item.put("kind", e.type());
+            switch (e.type()) {
+                case "contact" -> {
+                    item.put("title", "Kontakt: " + sourceLabel(e.source()));
+                    item.put("text", e.text());
+                }
+                case "status" -> {
+                    String[] fromTo = e.source().split(">");
+                    item.put("title", "Status: " + StatusLabels.label(TicketStatus.valueOf(fromTo[0])) + " → "
+                            + StatusLabels.label(TicketStatus.valueOf(fromTo[1])));
+                    item.put("text", e.text());
+                }
+                case "note" -> {
+                    item.put("title", "Notiz");
+                    item.put("text", e.text());
+                }
+                case "reply" -> {
+                    item.put("title", "SMS an die Kundschaft");
+                    item.put("text", e.text());
+                    item.put("state", deliveryLabel(delivered.get(e.ref())));
+                }
+                case "sms" -> {
+                    if (e.ref() != null && e.ref().startsWith("staff-reply:")) {
+                        continue;
+                    }
+                    item.put("title", "SMS: " + smsKindLabel(e.source()));
+                    item.put("state", deliveryLabel(e.text()));
+                }
+                default -> item.put("title", e.type());
+            }
+            items.add(0, item);
+        }
+        return items;
+    }
+
+    private static String deliveryLabel(String state) {
+        if (state == null) {
+            return "wird gesendet";
+        }
+        return switch (state) {
+            case "sent" -> "gesendet";
+            case "failed" -> "nicht zustellbar";
+            case "skipped_opt_out" -> "nicht gesendet (abbestellt)";
+            default -> state;
+        };
+    }
+
+    private static String smsKindLabel(String kind) {
+        return switch (kind) {
+            case "missed_call_menu" -> "Menü nach verpasstem Anruf";
+            case "ticket_confirmation" -> "Eingangsbestätigung";
+            case "reply_acknowledgement" -> "Antwort auf SMS";
+            case "status_update" -> "Status-Info";
+            case "review_request" -> "Bewertungsanfrage";
+            case "urgent_alert" -> "Alarm an den Inhaber";
+            default -> kind;
+        };
+    }
+
+    private static String sourceLabel(String source) {
+        try {
+            return StatusLabels.label(TicketSource.fromWire(source));
+        } catch (IllegalArgumentException e) {
+            return source;
+        }
+    }
+
+    static String who(Ticket t) {
+        if (t.name() != null && !t.name().isBlank()) {
+            return t.name();
+        }
+        return t.phone() == null ? "Unbekannt" : PhoneNumbers.display(t.phone());
+    }
+
+    /** "35 Min.", "2 Std.", "3 Tagen": how far the SLA due is from now. */
+    static String span(Duration d) {
+        long minutes = Math.max(1, d.toMinutes());
+        if (minutes < 90) {
+            return minutes + " Min.";
+        }
+        long hours = Math.round(minutes / 60.0);
+        return hours < 48 ? hours + " Std." : Math.round(hours / 24.0) + " Tagen";
+    }
+
+    private static String query(TicketDesk.Filter f) {
+        StringBuilder q = new StringBuilder();
+        if (f.status() != null) {
+            q.append("status=").append(f.status().name()).append('&');
+        }
+        if (f.source() != null) {
+            q.append("source=").append(f.source().wireName()).append('&');
+        }
+        if (f.urgency() != null) {
+            q.append("urgency=").append(f.urgency().name()).append('&');
+        }
+        if (f.breachedOnly()) {
+            q.append("breached=1&");
+        }
+        if (f.query() != null && !f.query().isBlank()) {
+            q.append("q=").append(URLEncoder.encode(f.query(), StandardCharsets.UTF_8)).append('&');
+        }
+        return q.toString();
+    }
+
+    private static Map<String, Object> option(String value, String label, boolean selected) {
+        return Map.of("value", value, "label", label, "selected", selected);
+    }
+
+    private String signedIn(SignIn.Staff staff, String page, String title, Map<String, Object> model, String flash,
+                            String problem) {
+        Map<String, Object> m = new HashMap<>(model);
+        m.put("title", title + " – " + staff.tenant().name());
+        m.put("business", staff.tenant().name());
+        m.put("signedIn", true);
+        m.put("csrf", staff.session().csrf());
+        m.put("flash", flash);
+        m.put("problem", problem);
+        return render(page, m);
+    }
+
+    private String render(String page, Map<String, Object> model) {
+        StringWriter content = new StringWriter(4096);
+        pages.get(page).execute(content, model);
+        Map<String, Object> m = new HashMap<>(model);
+        m.put("content", content.toString());
+        m.put("css", css);
+        StringWriter html = new StringWriter(content.getBuffer().length() + css.length() + 1024);
+        layout.execute(html, m);
+        return html.toString();
+    }
+
+    private static String resource(String path) {
+        try (InputStream in = AppPages.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException(path + " missing from the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package ch.opsfabric.staffapp;
+
+import ch.opsfabric.app.Cloud;
+import ch.opsfabric.app.Env;
+import ch.opsfabric.app.Settings;
+import ch.opsfabric.http.ApiDispatcher;
+import ch.opsfabric.http.ApiRoute;
+import ch.opsfabric.http.SyntheticRequests;
+import ch.opsfabric.messaging.DeferredDelivery;
+import ch.opsfabric.messaging.DryRunSqs;
+import ch.opsfabric.messaging.SchedulerDeferredDelivery;
+import ch.opsfabric.messaging.SmsDispatch;
+import ch.opsfabric.messaging.SmsTemplates;
+import ch.opsfabric.messaging.SqsSmsOutbox;
+import ch.opsfabric.messaging.StatusUpdates;
+import ch.opsfabric.store.DryRunWrites;
+import ch.opsfabric.store.DynamoLoginCodes;
+import ch.opsfabric.store.DynamoOptOuts;
+import ch.opsfabric.store.DynamoRateLimiter;
+import ch.opsfabric.store.DynamoSessions;
+import ch.opsfabric.store.DynamoSmsThreads;
+import ch.opsfabric.store.DynamoStaffDirectory;
+import ch.opsfabric.store.DynamoTenantDirectory;
+import ch.opsfabric.store.DynamoTicketStore;
+import ch.opsfabric.store.SingleTable;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * Everything the staff app uses, built once per JVM: tenants, staff, sign-in codes, sessions,
+ * tickets, opt-outs and SMS threads in the table; the outbound queue; Scheduler for the
+ * appointment SMS that waits for the morning. Pages under {@code /app/}, server-rendered.
+ */
+public final class StaffAppWiring {
+
+    /** Codes per number and minute: enough for a typo, too few to flood someone's phone. */
+    static final int CODES_PER_NUMBER_PER_MINUTE = 3;
+
+    private final ApiDispatcher dispatcher;
+    private final Runnable warmUp;
+
+    public StaffAppWiring(Clock clock, DynamoDbClient dynamo, String tableName, SqsClient sqs, String outboundQueueUrl,
+                          DeferredDelivery deferred, Settings settings) {
+        SingleTable table = SingleTable.of(dynamo, tableName);
+        DynamoTenantDirectory tenants = new DynamoTenantDirectory(table, Cloud.tenantCacheNanos());
+        SqsSmsOutbox outbox = new SqsSmsOutbox(sqs, outboundQueueUrl);
+        SmsDispatch sms = new SmsDispatch(outbox, deferred, clock);
+        SmsTemplates templates = new SmsTemplates();
+        SignIn signIn = new SignIn(clock, tenants, new DynamoStaffDirectory(table), new DynamoLoginCodes(table),
+                new DynamoSessions(table), new DynamoRateLimiter(table, CODES_PER_NUMBER_PER_MINUTE),
+                new DynamoRateLimiter(table, settings.intakeRateLimitPerMinute()), sms, templates);
+        TicketDesk desk = new TicketDesk(clock, new DynamoTicketStore(table), new DynamoOptOuts(table), sms,
+                new DynamoSmsThreads(table), new StatusUpdates(sms, templates));
+        AppHttp http = new AppHttp(settings.publicBaseUrl());
+        AppPages pages = new AppPages();
+        Map<String, ApiRoute> routes = new LinkedHashMap<>();
+        routes.put("GET /app", new AppHomeRoute());
+        routes.put("GET /app/login", new LoginPageRoute(signIn, http, pages));
+        routes.put("POST /app/login", new RequestCodeRoute(signIn, http, pages));
+        routes.put("GET /app/login/code", new CodePageRoute(http, pages));
+        routes.put("POST /app/login/code", new VerifyCodeRoute(signIn, http, pages));
+        routes.put("POST /app/logout", new LogoutRoute(signIn, http, pages));
+        routes.put("GET /app/tickets", new InboxRoute(clock, signIn, http, pages, desk));
+        routes.put("GET /app/tickets/{id}", new TicketPageRoute(clock, signIn, http, pages, desk));
+        routes.put("POST /app/tickets/{id}", new TicketActionRoute(clock, signIn, http, pages, desk));
+        // a failure is a friendly page, never JSON or a stack trace
+        this.dispatcher = new ApiDispatcher(routes, (request, failure) -> AppHttp.page(failure.status(),
+                pages.error(null, failure.status() == 404 ? "Seite nicht gefunden" : "Das hat nicht geklappt",
+                        failure.getMessage())));
+        ApiDispatcher api = dispatcher;
+        this.warmUp = () -> {
+            // reads only: the sign-in page, and an unknown session sent to the sign-in
+            api.dispatch(SyntheticRequests.request("GET", "/app/login", "/app/login", Map.of(), null));
+            api.dispatch(SyntheticRequests.request("GET", "/app/tickets", "/app/tickets",
+                    Map.of(), null));
+            signIn.current("x".repeat(44));
+            outbox.warm();
+            DryRunWrites.warm(clock.instant());
+            DryRunSqs.warm(clock.instant());
+        };
+    }
+
+    /** SnapStart priming: the request path once, reads only. */
+    public void warmUp() {
+        warmUp.run();
+    }
+
+    /** In Lambda: region, table, queue, Scheduler target and settings from the environment template.yaml gives it. */
+    public static StaffAppWiring fromEnvironment() {
+        return new StaffAppWiring(Cloud.clock(), Cloud.dynamo(), Env.require("TABLE_NAME"), Cloud.sqs(),
+                Env.require("OUTBOUND_QUEUE_URL"), SchedulerDeferredDelivery.fromEnvironment(), Cloud.settings());
+    }
+
+    ApiDispatcher dispatcher() {
+        return dispatcher;
+    }
+}

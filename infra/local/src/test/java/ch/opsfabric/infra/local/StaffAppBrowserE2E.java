@@ -1,0 +1,239 @@
+package ch.opsfabric.infra.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import ch.opsfabric.json.Json;
+import ch.opsfabric.webhook.OpsFabricSignature;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The owner's day in the staff app, in headless Chromium at phone size: sign in with the code
+ * read from {@code /_local/sms}, filter the inbox, move a ticket, write the customer an SMS and
+ * see the answer land on the same ticket; then what must not work (another tenant's ticket, a
+ * form without its CSRF token, a signed-out session). Screenshots in target/screenshots.
+ */
+class StaffAppBrowserE2E {
+
+    static final String OWNER = "+41795550101";
+    static final String LINE = "+41445550101";
+
+    private static LocalStack stack;
+    private static LocalHttp http;
+    private static WebDriver driver;
+
+    @BeforeAll
+    static void start() throws Exception {
+        assumeTrue(WizardBrowserE2E.CHROMIUM.canExecute() && WizardBrowserE2E.CHROMEDRIVER.canExecute(),
+                "browser tests need Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
+        stack = LocalStack.start(0);
+        http = new LocalHttp(stack.baseUrl());
+        Files.createDirectories(WizardBrowserE2E.SCREENSHOTS);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(WizardBrowserE2E.CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=412,915", "--lang=de-CH",
+                "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+        driver = new ChromeDriver(new ChromeDriverService.Builder()
+                .usingDriverExecutable(WizardBrowserE2E.CHROMEDRIVER).usingAnyFreePort().build(), options);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    static HttpResponse<String> signed(String path, String body) {
+        return http.send("POST", path, "application/json", body,
+                "X-OpsFabric-Signature", OpsFabricSignature.sign("dev-webhook-secret", body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    static String missedCall(String from, String callId) {
+        HttpResponse<String> r = signed("/api/webhook/missed-call",
+                Json.write(Json.object().put("from", from).put("to", LINE).put("callId", callId)));
+        assertEquals(200, r.statusCode(), r.body());
+        return http.json(r).path("ticketId").asText();
+    }
+
+    static void screenshot(String name) throws Exception {
+        File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), WizardBrowserE2E.SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    static String latestCode() {
+        JsonNode all = http.await("/_local/sms", list -> {
+            for (JsonNode sms : list) {
+                if (sms.path("kind").asText().equals("login_code")) {
+                    return true;
+                }
+            }
+            return false;
+        }, Duration.ofSeconds(15));
+        String code = null;
+        for (JsonNode sms : all) {
+            if (sms.path("kind").asText().equals("login_code") && sms.path("to").asText().equals(OWNER)) {
+                Matcher m = Pattern.compile("(\\d{6})").matcher(sms.path("text").asText());
+                assertTrue(m.find());
+                code = m.group(1);
+            }
+        }
+        return code;
+    }
+
+    static String body() {
+        return new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(d -> d.findElements(By.tagName("main")).isEmpty() ? null : d.findElement(By.tagName("main"))).getText();
+    }
+
+    /** Clicks a form's button and waits until the answer to the POST (or its redirect) has loaded. */
+    static void submit(String buttonSelector) {
+        org.openqa.selenium.WebElement button = driver.findElement(By.cssSelector(buttonSelector));
+        button.click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(button));
+    }
+
+    @Test
+    void theOwnerWorksTicketsFromThePhone() throws Exception {
+        String callerTicket = missedCall("+41795550211", "app-e2e-1");
+        missedCall("+41795550212", "app-e2e-2");
+        HttpResponse<String> wizard = http.postJson("/api/ticket", Json.write(Json.object().put("slug", "sanitaer-keller")
+                .put("flow", "notfall").put("name", "Anna Muster").put("phone", "079 555 03 11")
+                .put("message", "Rohrbruch im Keller!").put("address", "Seestrasse 1")));
+        assertEquals(201, wizard.statusCode(), wizard.body());
+        HttpResponse<String> other = signed("/api/webhook/missed-call",
+                Json.write(Json.object().put("from", "+41795550213").put("to", "+41445550202").put("callId", "app-e2e-3")));
+        String otherTenantsTicket = http.json(other).path("ticketId").asText();
+
+        // sign in with the code from the SMS
+        driver.get(stack.baseUrl() + "/app/tickets");
+        assertTrue(driver.getCurrentUrl().endsWith("/app/login"), driver.getCurrentUrl());
+        screenshot("app-login");
+        driver.findElement(By.name("mobile")).sendKeys("079 555 01 01");
+        submit("main form button");
+        assertTrue(driver.getCurrentUrl().endsWith("/app/login/code"));
+        driver.findElement(By.name("code")).sendKeys(latestCode());
+        submit("main form button");
+        assertTrue(driver.getCurrentUrl().endsWith("/app/tickets"), driver.getCurrentUrl());
+        assertTrue(body().contains("Anna Muster") && body().contains("079 555 02 11"), body());
+        assertFalse(body().contains("079 555 02 13"), "another tenant's ticket is not in this inbox");
+        screenshot("app-inbox");
+
+        // filter: only the wizard's ticket
+        driver.findElement(By.cssSelector("details.filters summary")).click();
+        new Select(driver.findElement(By.name("source"))).selectByVisibleText("Online-Formular");
+        submit("details.filters button");
+        assertTrue(body().contains("Anna Muster"));
+        assertFalse(body().contains("079 555 02 11"), body());
+        driver.get(stack.baseUrl() + "/app/tickets?q=0212");
+        assertTrue(body().contains("079 555 02 12") && !body().contains("079 555 02 11"), body());
+
+        // the ticket: a move, allowed ones only, with the author on the timeline
+        driver.get(stack.baseUrl() + "/app/tickets/" + callerTicket);
+        assertTrue(driver.findElement(By.cssSelector("a.call")).getAttribute("href").endsWith("tel:+41795550211"));
+        new Select(driver.findElement(By.name("to"))).selectByVisibleText("In Arbeit");
+        submit("#move-h + form button");
+        assertTrue(body().contains("Status gespeichert."), body());
+        assertTrue(body().contains("Rückruf nötig → In Arbeit · Peter Keller"), body());
+        assertFalse(new Select(driver.findElement(By.name("to"))).getOptions().stream()
+                .anyMatch(o -> o.getText().equals("Neu")), "no move back to NEW is offered");
+
+        // an SMS from the ticket, and the customer's answer on the same ticket
+        driver.findElement(By.name("text")).sendKeys("Guten Tag, wir kommen heute um 14 Uhr vorbei.");
+        submit("#reply-h + form button");
+        assertTrue(body().contains("SMS wird gesendet."), body());
+        http.await("/_local/sms", list -> {
+            for (JsonNode sms : list) {
+                if (sms.path("to").asText().equals("+41795550211") && sms.path("text").asText().contains("14 Uhr")) {
+                    return true;
+                }
+            }
+            return false;
+        }, Duration.ofSeconds(15));
+        HttpResponse<String> answer = signed("/api/webhook/sms-reply", Json.write(Json.object().put("from", "+41795550211")
+                .put("to", LINE).put("text", "Danke, 14 Uhr passt mir.").put("messageId", "app-e2e-answer")));
+        assertEquals(callerTicket, http.json(answer).path("ticketId").asText(), answer.body());
+        LocalHttp.sleep(500);
+        driver.navigate().refresh();
+        assertTrue(body().contains("Danke, 14 Uhr passt mir."), body());
+        assertTrue(body().contains("SMS an die Kundschaft · Peter Keller · gesendet"), body());
+        screenshot("app-ticket");
+
+        // what must not work: another tenant's ticket, a form without its token, a signed-out session
+        driver.get(stack.baseUrl() + "/app/tickets/" + otherTenantsTicket);
+        assertTrue(body().contains("Ticket nicht gefunden"), body());
+        String session = driver.manage().getCookieNamed("ofs").getValue();
+        HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpResponse<String> forged = client.send(HttpRequest.newBuilder(URI.create(stack.baseUrl() + "/app/tickets/" + callerTicket))
+                .header("content-type", "application/x-www-form-urlencoded").header("cookie", "ofs=" + session)
+                .POST(HttpRequest.BodyPublishers.ofString("action=note&note=forged")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, forged.statusCode());
+        assertTrue(forged.body().contains("<html"), "a friendly page, not JSON");
+        driver.get(stack.baseUrl() + "/app/tickets");
+        submit("header form button");
+        assertTrue(driver.getCurrentUrl().endsWith("/app/login"));
+        HttpResponse<String> after = client.send(HttpRequest.newBuilder(URI.create(stack.baseUrl() + "/app/tickets"))
+                .header("cookie", "ofs=" + session).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(303, after.statusCode(), "the session is gone on the server");
+    }
+
+    @Test
+    void unknownNumbersGetTheSameAnswerAndNoSmsAndCodesRunOut() throws Exception {
+        HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpResponse<String> unknown = client.send(HttpRequest.newBuilder(URI.create(stack.baseUrl() + "/app/login"))
+                .header("content-type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("mobile=079+555+99+99")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(303, unknown.statusCode());
+        assertEquals("/app/login/code", unknown.headers().firstValue("location").orElseThrow());
+        String attempt = unknown.headers().firstValue("set-cookie").orElseThrow().replaceAll(";.*", "");
+        LocalHttp.sleep(1000);
+        for (JsonNode sms : http.json(http.get("/_local/sms"))) {
+            assertFalse(sms.path("to").asText().equals("+41795559999"), "no SMS to a number nobody registered");
+        }
+        int last = 0;
+        for (int i = 0; i < 6; i++) {
+            HttpResponse<String> wrong = client.send(HttpRequest.newBuilder(URI.create(stack.baseUrl() + "/app/login/code"))
+                    .header("content-type", "application/x-www-form-urlencoded").header("cookie", attempt)
+                    .POST(HttpRequest.BodyPublishers.ofString("code=000000")).build(), HttpResponse.BodyHandlers.ofString());
+            last = wrong.statusCode();
+            assertEquals(400, last);
+            if (i == 5) {
+                assertTrue(wrong.body().contains("abgelaufen oder aufgebraucht"), wrong.body());
+            }
+        }
+        HttpResponse<String> foreign = client.send(HttpRequest.newBuilder(URI.create(stack.baseUrl() + "/app/login"))
+                .header("content-type", "application/x-www-form-urlencoded").header("origin", "https://evil.example")
+                .POST(HttpRequest.BodyPublishers.ofString("mobile=079+555+01+01")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, foreign.statusCode(), "a sign-in form posted from another site is refused");
+    }
+}
