@@ -11,5 +11,6 @@ public interface ReviewLinks {
 
     Optional<ReviewLink> resolveLink(String token);
 
-    void recordClick(String tenantId, String ticketId, Instant now);
+    /** @return true for the ticket's first click (the one the ROI figures count) */
+    boolean recordClick(String tenantId, String ticketId, Instant now);
 }

@@ -119,8 +119,8 @@ public final class DynamoReviewQueue implements ReviewQueue, ReviewLinks {
 
     /** Records the first click only; later clicks change nothing. */
     @Override
-    public void recordClick(String tenantId, String ticketId, Instant now) {
-        db.client().updateItem(b -> b.tableName(db.tableName())
+    public boolean recordClick(String tenantId, String ticketId, Instant now) {
+        var old = db.client().updateItem(b -> b.tableName(db.tableName())
                 .key(Keys.ticketKey(tenantId, ticketId))
                 .updateExpression("SET reviewClickedAt = if_not_exists(reviewClickedAt, :now), "
                         + "reviewClicks = if_not_exists(reviewClicks, :zero) + :one")
@@ -128,7 +128,9 @@ public final class DynamoReviewQueue implements ReviewQueue, ReviewLinks {
                 .expressionAttributeValues(Map.of(
                         ":now", AttributeValue.fromS(now.toString()),
                         ":zero", AttributeValue.fromN("0"),
-                        ":one", AttributeValue.fromN("1"))));
+                        ":one", AttributeValue.fromN("1")))
+                .returnValues(software.amazon.awssdk.services.dynamodb.model.ReturnValue.UPDATED_OLD)).attributes();
+        return old == null || !old.containsKey("reviewClickedAt");
     }
 
 }

@@ -254,6 +254,19 @@ public final class DynamoTicketStore implements TicketStore {
     }
 
     @Override
+    public boolean markRecovered(String tenantId, String ticketId, Instant at) {
+        try {
+            db.client().updateItem(b -> b.tableName(db.tableName()).key(Keys.ticketKey(tenantId, ticketId))
+                    .updateExpression("SET recoveredAt = :at")
+                    .conditionExpression("attribute_exists(PK) AND attribute_not_exists(recoveredAt)")
+                    .expressionAttributeValues(Map.of(":at", AttributeValue.fromS(at.toString()))));
+            return true;
+        } catch (ConditionalCheckFailedException already) {
+            return false;
+        }
+    }
+
+    @Override
     public long count(String tenantId, TicketStatus status) {
         long count = 0;
         Map<String, AttributeValue> start = null;

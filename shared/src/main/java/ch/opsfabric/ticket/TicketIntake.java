@@ -20,12 +20,39 @@ public final class TicketIntake {
     static final int MAX_GENERATIONS = 50;
 
     private final TicketStore store;
+    private final ch.opsfabric.stats.DailyStats stats;
 
+    /** Without figures: for tools and tests that do not look at the ROI counters. */
     public TicketIntake(TicketStore store) {
+        this(store, ch.opsfabric.stats.DailyStats.NONE);
+    }
+
+    /** @param stats the ROI counters: every missed call, every new ticket by its channel */
+    public TicketIntake(TicketStore store, ch.opsfabric.stats.DailyStats stats) {
         this.store = store;
+        this.stats = stats;
     }
 
     public ContactOutcome record(Tenant tenant, NewContact contact) {
+        return counted(tenant, contact, recordUncounted(tenant, contact));
+    }
+
+    /** A provider's retry (duplicate) counts nothing; a join counts the contact, not a new ticket. */
+    private ContactOutcome counted(Tenant tenant, NewContact contact, ContactOutcome outcome) {
+        if (outcome.duplicate()) {
+            return outcome;
+        }
+        LocalDate day = contact.at().atZone(tenant.config().zone()).toLocalDate();
+        if (contact.source() == TicketSource.MISSED_CALL) {
+            stats.count(tenant.id(), day, ch.opsfabric.stats.DailyStats.Counter.MISSED_CALLS);
+        }
+        if (!outcome.joined()) {
+            stats.count(tenant.id(), day, ch.opsfabric.stats.DailyStats.Counter.valueOf("TICKETS_" + outcome.ticket().source().name()));
+        }
+        return outcome;
+    }
+
+    private ContactOutcome recordUncounted(Tenant tenant, NewContact contact) {
         TenantConfig config = tenant.config();
         LocalDate day = contact.at().atZone(config.zone()).toLocalDate();
         Instant due = SlaCalculator.due(contact.at(), config.slaResponse(), config.quietHours(), config.zone());
@@ -51,7 +78,7 @@ public final class TicketIntake {
     public ContactOutcome recordInto(Tenant tenant, Ticket ticket, NewContact contact) {
         Optional<ContactOutcome> outcome = store.createOrJoin(ticket.id(), ticket.reference(), contact,
                 ticket.localDate(), ticket.slaDueAt());
-        return outcome.map(o -> raiseIfMoreUrgent(o, contact)).orElseGet(() -> record(tenant, contact));
+        return outcome.map(o -> counted(tenant, contact, raiseIfMoreUrgent(o, contact))).orElseGet(() -> record(tenant, contact));
     }
 
     /** A ticket of this tenant by id (another tenant's id is simply not found). */

@@ -63,6 +63,13 @@ public interface TicketStore {
      */
     Page openBySla(String tenantId, int limit, String cursor);
 
+    /**
+     * Marks a missed call's ticket as recovered (it reached SCHEDULED or later), once.
+     *
+     * @return true the first time, false when it was marked before
+     */
+    boolean markRecovered(String tenantId, String ticketId, Instant at);
+
     /** How many tickets have this status (the inbox's counts); reads only the status's index partition. */
     long count(String tenantId, TicketStatus status);
 

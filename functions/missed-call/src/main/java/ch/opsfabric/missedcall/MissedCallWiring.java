@@ -41,7 +41,7 @@ public final class MissedCallWiring {
         SmsTemplates templates = new SmsTemplates();
         MissedCallRecovery recovery = new MissedCallRecovery(clock,
                 new DynamoTenantDirectory(table, Cloud.tenantCacheNanos()),
-                new TicketIntake(new DynamoTicketStore(table)),
+                new TicketIntake(new DynamoTicketStore(table), new ch.opsfabric.store.DynamoDailyStats(table)),
                 new DynamoCallStats(table),
                 new DynamoSmsWindows(table),
                 new SmsDispatch(outbox, DeferredDelivery.NONE, clock),

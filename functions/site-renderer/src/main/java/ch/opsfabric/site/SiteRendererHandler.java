@@ -47,6 +47,7 @@ public final class SiteRendererHandler implements RequestStreamHandler {
     private final Clock clock;
     private final TenantDirectory tenants;
     private final ReviewLinks reviewLinks;
+    private final ch.opsfabric.stats.DailyStats stats;
     private final SitePages pages;
     private final IntakeSubmission submission;
     private final ApiDispatcher dispatcher;
@@ -60,6 +61,7 @@ public final class SiteRendererHandler implements RequestStreamHandler {
         this.clock = wiring.clock();
         this.tenants = wiring.tenants();
         this.reviewLinks = wiring.reviewLinks();
+        this.stats = wiring.stats();
         this.pages = wiring.pages();
         this.submission = wiring.submission();
         this.dispatcher = new ApiDispatcher(Map.of(
@@ -213,7 +215,10 @@ public final class SiteRendererHandler implements RequestStreamHandler {
     private APIGatewayV2HTTPResponse reviewClick(ApiRequest request, String token) {
         Optional<String> target = reviewLinks.resolveLink(token).flatMap(link -> tenants.byId(link.tenantId())
                 .flatMap(tenant -> tenant.config().googleReview().map(url -> {
-                    reviewLinks.recordClick(link.tenantId(), link.ticketId(), clock.instant());
+                    if (reviewLinks.recordClick(link.tenantId(), link.ticketId(), clock.instant())) {
+                        stats.count(tenant.id(), clock.instant().atZone(tenant.config().zone()).toLocalDate(),
+                                ch.opsfabric.stats.DailyStats.Counter.REVIEW_CLICKS);
+                    }
                     Metrics.count(Metrics.Event.REVIEW_CLICKED, link.tenantId());
                     Log.info("review.clicked", Map.of("tenant", link.tenantId(), "ticket", link.ticketId()));
                     return url;

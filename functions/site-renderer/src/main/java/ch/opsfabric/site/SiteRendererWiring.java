@@ -39,6 +39,7 @@ public final class SiteRendererWiring {
     private final Clock clock;
     private final TenantDirectory tenants;
     private final ReviewLinks reviewLinks;
+    private final ch.opsfabric.stats.DailyStats stats;
     private final SitePages pages;
     private final IntakeSubmission submission;
     private final Runnable warmUp;
@@ -49,11 +50,12 @@ public final class SiteRendererWiring {
         this.clock = clock;
         this.tenants = new DynamoTenantDirectory(table, Cloud.tenantCacheNanos());
         this.reviewLinks = new DynamoReviewQueue(table);
+        this.stats = new ch.opsfabric.store.DynamoDailyStats(table);
         this.pages = new SitePages(new PageTemplates(), settings.publicBaseUrl());
         TicketStore tickets = new DynamoTicketStore(table);
         SqsSmsOutbox outbox = new SqsSmsOutbox(sqs, outboundQueueUrl);
         this.submission = new IntakeSubmission(clock, new DynamoRateLimiter(table, settings.intakeRateLimitPerMinute()),
-                tenants, new TicketIntake(tickets), tickets, new DynamoFormRefs(table),
+                tenants, new TicketIntake(tickets, stats), tickets, new DynamoFormRefs(table),
                 new SmsDispatch(outbox, DeferredDelivery.NONE, clock), new SmsTemplates());
         this.warmUp = () -> {
             // pages are reads: one lookup, and every page of a made-up tenant rendered in memory
@@ -97,6 +99,10 @@ public final class SiteRendererWiring {
 
     ReviewLinks reviewLinks() {
         return reviewLinks;
+    }
+
+    ch.opsfabric.stats.DailyStats stats() {
+        return stats;
     }
 
     SitePages pages() {

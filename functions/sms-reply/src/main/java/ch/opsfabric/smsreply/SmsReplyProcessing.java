@@ -49,6 +49,7 @@ final class SmsReplyProcessing {
     private final OptOuts optOuts;
     private final FormRefs formRefs;
     private final ch.opsfabric.messaging.SmsThreads threads;
+    private final ch.opsfabric.stats.DailyStats stats;
     private final SmsWindows smsWindows;
     private final SmsDispatch sms;
     private final SmsTemplates templates;
@@ -56,7 +57,8 @@ final class SmsReplyProcessing {
 
     /** @param publicBaseUrl where the wizard link of answer 3 points */
     SmsReplyProcessing(Clock clock, TenantDirectory tenants, TicketIntake intake, OptOuts optOuts, FormRefs formRefs,
-                       ch.opsfabric.messaging.SmsThreads threads, SmsWindows smsWindows, SmsDispatch sms,
+                       ch.opsfabric.messaging.SmsThreads threads, ch.opsfabric.stats.DailyStats stats,
+                       SmsWindows smsWindows, SmsDispatch sms,
                        SmsTemplates templates, String publicBaseUrl) {
         this.clock = clock;
         this.tenants = tenants;
@@ -64,6 +66,7 @@ final class SmsReplyProcessing {
         this.optOuts = optOuts;
         this.formRefs = formRefs;
         this.threads = threads;
+        this.stats = stats;
         this.smsWindows = smsWindows;
         this.sms = sms;
         this.templates = templates;
@@ -109,6 +112,14 @@ final class SmsReplyProcessing {
                 ? intake.recordInto(tenant, open.get(), contact)
                 : intake.record(tenant, contact);
         Ticket ticket = outcome.ticket();
+        if (!outcome.duplicate()) {
+            stats.count(tenant.id(), now.atZone(tenant.config().zone()).toLocalDate(), switch (intent) {
+                case URGENT -> ch.opsfabric.stats.DailyStats.Counter.REPLIES_URGENT;
+                case CALLBACK -> ch.opsfabric.stats.DailyStats.Counter.REPLIES_CALLBACK;
+                case FORM -> ch.opsfabric.stats.DailyStats.Counter.REPLIES_FORM;
+                default -> ch.opsfabric.stats.DailyStats.Counter.REPLIES_OTHER;
+            });
+        }
         // a retry after a failure further down runs the answers again; their idempotency keys
         // make sure the customer and the owner get each message once
         Outcome result = switch (intent) {

@@ -40,12 +40,14 @@ public final class SmsReplyWiring {
         SingleTable table = SingleTable.of(dynamo, tableName);
         SqsSmsOutbox outbox = new SqsSmsOutbox(sqs, outboundQueueUrl);
         SmsTemplates templates = new SmsTemplates();
+        ch.opsfabric.store.DynamoDailyStats stats = new ch.opsfabric.store.DynamoDailyStats(table);
         SmsReplyProcessing processing = new SmsReplyProcessing(clock,
                 new DynamoTenantDirectory(table, Cloud.tenantCacheNanos()),
-                new TicketIntake(new DynamoTicketStore(table)),
+                new TicketIntake(new DynamoTicketStore(table), stats),
                 new DynamoOptOuts(table),
                 new DynamoFormRefs(table),
                 new ch.opsfabric.store.DynamoSmsThreads(table),
+                stats,
                 new DynamoSmsWindows(table),
                 new SmsDispatch(outbox, DeferredDelivery.NONE, clock),
                 templates,

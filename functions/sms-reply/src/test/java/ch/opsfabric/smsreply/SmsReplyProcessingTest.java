@@ -46,7 +46,7 @@ class SmsReplyProcessingTest {
     private final InMemoryMessaging.Outbox outbox = new InMemoryMessaging.Outbox();
     private final InMemoryMessaging.Threads threads = new InMemoryMessaging.Threads();
     private final SmsReplyProcessing processing = new SmsReplyProcessing(clock,
-            new InMemoryTenants().add(tenant).add(noWizard), intake, optOuts, formRefs, threads, new InMemoryMessaging.Windows(),
+            new InMemoryTenants().add(tenant).add(noWizard), intake, optOuts, formRefs, threads, ch.opsfabric.stats.DailyStats.NONE, new InMemoryMessaging.Windows(),
             new SmsDispatch(outbox, DeferredDelivery.NONE, clock), new SmsTemplates(), "https://ops.example");
 
     private int messages;

@@ -51,9 +51,9 @@ public final class SmsDelivery {
     /** Where what became of an SMS about a ticket is written down, for the staff app's timeline. */
     @FunctionalInterface
     public interface Timeline {
-        void delivered(OutboundSms sms, String state, java.time.Instant at);
+        void delivered(Tenant tenant, OutboundSms sms, String state, java.time.Instant at);
 
-        Timeline NONE = (sms, state, at) -> { };
+        Timeline NONE = (tenant, sms, state, at) -> { };
     }
 
     public SmsDelivery(TenantDirectory tenants, OptOuts optOuts, SmsLedger ledger,
@@ -120,7 +120,7 @@ public final class SmsDelivery {
         // the confirmation of an opt-out is the one message an opted-out number still gets
         if (sms.kind() != SmsKind.OPT_OUT_CONFIRMATION && optOuts.isOptedOut(sms.tenantId(), sms.to())) {
             ledger.markFinal(sms, SmsLedger.State.SKIPPED_OPT_OUT, "opted out", clock.instant());
-            record(sms, "skipped_opt_out");
+            record(tenant, sms, "skipped_opt_out");
             Log.info("sms.skipped_opt_out", logFields);
             return Outcome.SKIPPED_OPT_OUT;
         }
@@ -128,14 +128,14 @@ public final class SmsDelivery {
             String messageId = provider.send(new SmsMessage(sms.tenantId(), sender(sms, tenant), sms.to(),
                     sms.text(), sms.kind(), sms.idempotencyKey()));
             ledger.markSent(sms, messageId, clock.instant());
-            record(sms, "sent");
+            record(tenant, sms, "sent");
             Metrics.count(Metrics.Event.SMS_SENT, sms.tenantId());
             Log.info("sms.sent", logFields);
             return Outcome.SENT;
         } catch (SmsSendException e) {
             if (e.permanent()) {
                 ledger.markFinal(sms, SmsLedger.State.FAILED_PERMANENT, e.getMessage(), clock.instant());
-                record(sms, "failed");
+                record(tenant, sms, "failed");
                 Metrics.count(Metrics.Event.SMS_FAILED, sms.tenantId());
                 Log.error("sms.failed_permanent", logFields, e);
                 return Outcome.FAILED_PERMANENT;
@@ -151,12 +151,9 @@ public final class SmsDelivery {
     }
 
     /** The SMS's fate on its ticket's timeline; the ledger already holds it, so a failure here costs only the line. */
-    private void record(OutboundSms sms, String state) {
-        if (sms.ticketId() == null) {
-            return;
-        }
+    private void record(Tenant tenant, OutboundSms sms, String state) {
         try {
-            timeline.delivered(sms, state, clock.instant());
+            timeline.delivered(tenant, sms, state, clock.instant());
         } catch (RuntimeException e) {
             Log.warn("sms.timeline_not_written", Map.of("tenant", sms.tenantId(), "kind", sms.kind().wireName(),
                     "error", e.getClass().getSimpleName()));

@@ -36,9 +36,22 @@ public final class SmsSenderWiring {
         DynamoTenantDirectory tenants = new DynamoTenantDirectory(table, Cloud.tenantCacheNanos());
         DynamoOptOuts optOuts = new DynamoOptOuts(table);
         ch.opsfabric.store.DynamoTicketStore tickets = new ch.opsfabric.store.DynamoTicketStore(table);
+        ch.opsfabric.store.DynamoDailyStats stats = new ch.opsfabric.store.DynamoDailyStats(table);
         this.delivery = new SmsDelivery(tenants, optOuts, new DynamoSmsLedger(table), byName, clock,
-                (sms, state, at) -> tickets.addEvent(sms.tenantId(), sms.ticketId(),
-                        ch.opsfabric.ticket.TicketEvent.delivery(at, sms.kind().wireName(), state, sms.idempotencyKey())));
+                (tenant, sms, state, at) -> {
+                    if (sms.ticketId() != null) {
+                        tickets.addEvent(sms.tenantId(), sms.ticketId(),
+                                ch.opsfabric.ticket.TicketEvent.delivery(at, sms.kind().wireName(), state, sms.idempotencyKey()));
+                    }
+                    ch.opsfabric.stats.DailyStats.Counter sent = !state.equals("sent") ? null : switch (sms.kind()) {
+                        case MISSED_CALL_MENU -> ch.opsfabric.stats.DailyStats.Counter.MENU_SMS_SENT;
+                        case REVIEW_REQUEST -> ch.opsfabric.stats.DailyStats.Counter.REVIEW_REQUESTS_SENT;
+                        default -> null;
+                    };
+                    if (sent != null) {
+                        stats.count(sms.tenantId(), at.atZone(tenant.config().zone()).toLocalDate(), sent);
+                    }
+                });
         this.warmUp = () -> {
             // reading a batch and the lookups a delivery makes; a delivery itself claims, so it is not primed
             byte[] sample = ("{\"Records\":[{\"messageId\":\"priming\",\"body\":" + Json.MAPPER.valueToTree(

@@ -38,7 +38,7 @@ final class AppPages {
     private final String css;
 
     AppPages() {
-        for (String page : List.of("login", "code", "inbox", "ticket", "error")) {
+        for (String page : List.of("login", "code", "inbox", "ticket", "error", "roi")) {
             pages.put(page, factory.compile(page + ".mustache"));
         }
         layout = factory.compile("layout.mustache");
@@ -155,6 +155,94 @@ final class AppPages {
         m.put("timeline", timeline(t, zone));
         m.put("onTickets", true);
         return signedIn(staff, "ticket", who(t) + " – Ticket " + t.reference(), m, flash, problem);
+    }
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d. MMMM yyyy", DE_CH);
+    private static final DateTimeFormatter SHORT_DAY = DateTimeFormatter.ofPattern("EE d.M.", DE_CH);
+
+    String roi(SignIn.Staff staff, RoiReport.Range range, RoiReport.Figures f, String problem) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("periodText", DATE.format(f.from()) + " bis " + DATE.format(f.to()));
+        m.put("week", range == RoiReport.Range.WEEK);
+        m.put("month", range == RoiReport.Range.MONTH);
+        m.put("custom", range == RoiReport.Range.CUSTOM);
+        m.put("from", f.from().toString());
+        m.put("to", f.to().toString());
+        m.put("csv", "/app/roi/export?range=CUSTOM&from=" + f.from() + "&to=" + f.to());
+        m.put("revenue", chf(f.revenue()));
+        m.put("formula", f.jobValue() == 0
+                ? "Ohne durchschnittlichen Auftragswert (Einstellung averageJobValueChf) lässt sich kein Umsatz schätzen."
+                : f.recovered() + " zurückgewonnene Aufträge × CHF " + chf(f.jobValue())
+                + " (Ihr durchschnittlicher Auftragswert) = CHF " + chf(f.revenue()));
+        m.put("missedCalls", f.totalMissedCalls());
+        m.put("withheld", f.withheldCalls());
+        m.put("menuSms", f.menuSms());
+        m.put("r1", f.repliesUrgent());
+        m.put("r2", f.repliesCallback());
+        m.put("r3", f.repliesForm());
+        m.put("rOther", f.repliesOther());
+        m.put("recovered", f.recovered());
+        List<Map<String, Object>> sources = new ArrayList<>();
+        List<String> names = new ArrayList<>(f.ticketsBySource().keySet());
+        for (int i = 0; i < names.size(); i++) {
+            sources.add(Map.of("label", StatusLabels.label(TicketSource.valueOf(names.get(i))),
+                    "count", f.ticketsBySource().get(names.get(i)), "last", i == names.size() - 1));
+        }
+        m.put("sources", sources);
+        m.put("medianResponse", f.medianResponse() == null ? "noch keine" : f.medianResponse() + " Min.");
+        m.put("slaMinutes", staff.tenant().config().slaResponse().toMinutes());
+        m.put("adherence", f.adherence() == null ? "noch keine Antworten"
+                : String.format(DE_CH, "%.0f %% von %d", f.adherence(), f.responses()));
+        m.put("reviewRequests", f.reviewRequests());
+        m.put("reviewClicks", f.reviewClicks());
+        m.put("clickRate", f.clickRate() == null ? "–" : String.format(DE_CH, "%.0f %%", f.clickRate()));
+        List<java.time.LocalDate> days = new ArrayList<>();
+        for (java.time.LocalDate d = f.from(); !d.isAfter(f.to()); d = d.plusDays(1)) {
+            days.add(d);
+        }
+        Map<java.time.LocalDate, ch.opsfabric.stats.DailyStats.Day> byDay = new HashMap<>();
+        f.days().forEach(d -> byDay.put(d.day(), d));
+        List<Map<String, Object>> charts = new ArrayList<>();
+        chart(charts, "missed", "Verpasste Anrufe pro Tag", days, byDay,
+                d -> d.get(ch.opsfabric.stats.DailyStats.Counter.MISSED_CALLS) + d.withheldCalls());
+        chart(charts, "menu", "Menü-SMS pro Tag", days, byDay, d -> d.get(ch.opsfabric.stats.DailyStats.Counter.MENU_SMS_SENT));
+        chart(charts, "replies", "Antworten auf das Menü pro Tag", days, byDay,
+                d -> d.get(ch.opsfabric.stats.DailyStats.Counter.REPLIES_URGENT) + d.get(ch.opsfabric.stats.DailyStats.Counter.REPLIES_CALLBACK)
+                        + d.get(ch.opsfabric.stats.DailyStats.Counter.REPLIES_FORM) + d.get(ch.opsfabric.stats.DailyStats.Counter.REPLIES_OTHER));
+        chart(charts, "recovered", "Zurückgewonnene Anrufe pro Tag", days, byDay,
+                d -> d.get(ch.opsfabric.stats.DailyStats.Counter.RECOVERED_CALLS));
+        chart(charts, "tickets", "Neue Tickets pro Tag", days, byDay, d -> {
+            long n = 0;
+            for (ch.opsfabric.stats.DailyStats.Counter c : ch.opsfabric.stats.DailyStats.Counter.values()) {
+                n += c.name().startsWith("TICKETS_") ? d.get(c) : 0;
+            }
+            return n;
+        });
+        chart(charts, "reviews", "Bewertungsanfragen pro Tag", days, byDay,
+                d -> d.get(ch.opsfabric.stats.DailyStats.Counter.REVIEW_REQUESTS_SENT));
+        chart(charts, "clicks", "Bewertungsklicks pro Tag", days, byDay, d -> d.get(ch.opsfabric.stats.DailyStats.Counter.REVIEW_CLICKS));
+        m.put("charts", charts);
+        m.put("onRoi", true);
+        return signedIn(staff, "roi", "Zahlen", m, null, problem);
+    }
+
+    private static void chart(List<Map<String, Object>> charts, String id, String title, List<java.time.LocalDate> days,
+                              Map<java.time.LocalDate, ch.opsfabric.stats.DailyStats.Day> byDay,
+                              java.util.function.ToLongFunction<ch.opsfabric.stats.DailyStats.Day> value) {
+        List<Long> values = new ArrayList<>();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (java.time.LocalDate d : days) {
+            ch.opsfabric.stats.DailyStats.Day day = byDay.get(d);
+            long v = day == null ? 0 : value.applyAsLong(day);
+            values.add(v);
+            rows.add(Map.of("day", SHORT_DAY.format(d), "value", v));
+        }
+        charts.add(Map.of("id", id, "title", title, "svg", BarChart.svg("chart-" + id, title, days, values), "rows", rows));
+    }
+
+    /** Swiss grouping: 12'400. */
+    static String chf(long amount) {
+        return String.format(Locale.ROOT, "%,d", amount).replace(',', '\'');
     }
 
     /** Newest first; a staff SMS shows what became of it (the delivery written by the sender). */

@@ -26,7 +26,10 @@ abstract class SignedInRoute implements ApiRoute {
     public final APIGatewayV2HTTPResponse handle(ApiRequest request) {
         Optional<SignIn.Staff> staff = signIn.current(AppHttp.cookie(request, http.sessionCookie).orElse(null));
         if (staff.isEmpty()) {
-            return AppHttp.seeOther("/app/login");
+            // a page goes to the sign-in; a form sent without a session is refused, nothing done
+            return String.valueOf(request.routeKey()).startsWith("GET ") ? AppHttp.seeOther("/app/login")
+                    : AppHttp.page(401, pages.error(null, "Bitte melden Sie sich an",
+                    "Ihre Anmeldung ist abgelaufen. Melden Sie sich neu an; danach können Sie es noch einmal versuchen."));
         }
         if (!staff.get().tenant().has(Module.DASHBOARD)) {
             return AppHttp.page(404, pages.error(null, "Seite nicht gefunden", "Diese Adresse gibt es für Ihren Betrieb nicht."));

@@ -52,8 +52,10 @@ public final class StaffAppWiring {
         SignIn signIn = new SignIn(clock, tenants, new DynamoStaffDirectory(table), new DynamoLoginCodes(table),
                 new DynamoSessions(table), new DynamoRateLimiter(table, CODES_PER_NUMBER_PER_MINUTE),
                 new DynamoRateLimiter(table, settings.intakeRateLimitPerMinute()), sms, templates);
-        TicketDesk desk = new TicketDesk(clock, new DynamoTicketStore(table), new DynamoOptOuts(table), sms,
-                new DynamoSmsThreads(table), new StatusUpdates(sms, templates));
+        DynamoTicketStore tickets = new DynamoTicketStore(table);
+        ch.opsfabric.store.DynamoDailyStats stats = new ch.opsfabric.store.DynamoDailyStats(table);
+        TicketDesk desk = new TicketDesk(clock, tickets, new DynamoOptOuts(table), sms,
+                new DynamoSmsThreads(table), new StatusUpdates(sms, templates), new ch.opsfabric.stats.TicketMilestones(stats, tickets));
         AppHttp http = new AppHttp(settings.publicBaseUrl());
         AppPages pages = new AppPages();
         Map<String, ApiRoute> routes = new LinkedHashMap<>();
@@ -66,6 +68,9 @@ public final class StaffAppWiring {
         routes.put("GET /app/tickets", new InboxRoute(clock, signIn, http, pages, desk));
         routes.put("GET /app/tickets/{id}", new TicketPageRoute(clock, signIn, http, pages, desk));
         routes.put("POST /app/tickets/{id}", new TicketActionRoute(clock, signIn, http, pages, desk));
+        RoiReport report = new RoiReport(clock, stats);
+        routes.put("GET /app/roi", new RoiRoute(signIn, http, pages, report));
+        routes.put("GET /app/roi/export", new RoiExportRoute(signIn, http, pages, report));
         // a failure is a friendly page, never JSON or a stack trace
         this.dispatcher = new ApiDispatcher(routes, (request, failure) -> AppHttp.page(failure.status(),
                 pages.error(null, failure.status() == 404 ? "Seite nicht gefunden" : "Das hat nicht geklappt",

@@ -89,9 +89,11 @@ final class TicketDesk {
     private final SmsDispatch sms;
     private final SmsThreads threads;
     private final StatusUpdates statusUpdates;
+    private final ch.opsfabric.stats.TicketMilestones milestones;
 
     TicketDesk(Clock clock, TicketStore tickets, OptOuts optOuts, SmsDispatch sms, SmsThreads threads,
-               StatusUpdates statusUpdates) {
+               StatusUpdates statusUpdates, ch.opsfabric.stats.TicketMilestones milestones) {
+        this.milestones = milestones;
         this.clock = clock;
         this.tickets = tickets;
         this.optOuts = optOuts;
@@ -161,6 +163,7 @@ final class TicketDesk {
         }
         Log.info("staff.ticket_moved", Map.of("tenant", tenant.id(), "ticket", ticket.id(), "from", ticket.status(),
                 "to", target, "member", author.id()));
+        milestones.moved(tenant, ticket, moved, now);
         statusUpdates.notifyCustomer(tenant, moved, now);
         return new Done(moved, target == TicketStatus.SCHEDULED && tenant.has(Module.SMS) && PhoneNumbers.isMobile(moved.phone())
                 ? "Termin gespeichert; die Kundin oder der Kunde erhält die Bestätigung per SMS."

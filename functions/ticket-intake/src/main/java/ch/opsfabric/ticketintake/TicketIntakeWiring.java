@@ -46,18 +46,20 @@ public final class TicketIntakeWiring {
         SingleTable table = SingleTable.of(dynamo, tableName);
         TenantDirectory tenants = new DynamoTenantDirectory(table, Cloud.tenantCacheNanos());
         TicketStore tickets = new DynamoTicketStore(table);
+        ch.opsfabric.store.DynamoDailyStats stats = new ch.opsfabric.store.DynamoDailyStats(table);
         SqsSmsOutbox outbox = new SqsSmsOutbox(sqs, outboundQueueUrl);
         SmsDispatch sms = new SmsDispatch(outbox, deferred, clock);
         SmsTemplates templates = new SmsTemplates();
         IntakeSubmission submission = new IntakeSubmission(clock,
-                new DynamoRateLimiter(table, settings.intakeRateLimitPerMinute()), tenants, new TicketIntake(tickets),
+                new DynamoRateLimiter(table, settings.intakeRateLimitPerMinute()), tenants, new TicketIntake(tickets, stats),
                 tickets, new DynamoFormRefs(table), sms, templates);
         StaffAuth auth = new StaffAuth(tenants);
         this.dispatcher = new ApiDispatcher(Map.of(
                 "POST /api/ticket", new CreateTicketRoute(submission),
                 "GET /api/tickets", new ListTicketsRoute(clock, tickets, auth),
                 "GET /api/tickets/{id}", new GetTicketRoute(clock, tickets, auth),
-                "PATCH /api/tickets/{id}", new UpdateTicketRoute(clock, tickets, auth, new StatusUpdates(sms, templates))));
+                "PATCH /api/tickets/{id}", new UpdateTicketRoute(clock, tickets, auth, new StatusUpdates(sms, templates),
+                        new ch.opsfabric.stats.TicketMilestones(stats, tickets))));
         ApiDispatcher routes = this.dispatcher;
         this.warmUp = () -> {
             // an unknown staff key is refused after one read; a submission would count against the rate limit

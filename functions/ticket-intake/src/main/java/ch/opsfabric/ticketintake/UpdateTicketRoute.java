@@ -37,8 +37,11 @@ final class UpdateTicketRoute implements ApiRoute {
     private final TicketStore tickets;
     private final StaffAuth auth;
     private final StatusUpdates statusUpdates;
+    private final ch.opsfabric.stats.TicketMilestones milestones;
 
-    UpdateTicketRoute(Clock clock, TicketStore tickets, StaffAuth auth, StatusUpdates statusUpdates) {
+    UpdateTicketRoute(Clock clock, TicketStore tickets, StaffAuth auth, StatusUpdates statusUpdates,
+                      ch.opsfabric.stats.TicketMilestones milestones) {
+        this.milestones = milestones;
         this.clock = clock;
         this.tickets = tickets;
         this.auth = auth;
@@ -98,6 +101,7 @@ final class UpdateTicketRoute implements ApiRoute {
             }
             Log.info("ticket.status", Map.of("tenant", tenant.id(), "ticket", ticket.id(),
                     "from", ticket.status(), "to", target));
+            milestones.moved(tenant, ticket, updated, now);
             statusUpdates.notifyCustomer(tenant, updated, now);
         } else if (note != null && !note.isEmpty()) {
             updated = tickets.addNote(tenant.id(), ticket.id(), note, now);

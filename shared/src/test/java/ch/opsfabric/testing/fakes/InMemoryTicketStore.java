@@ -129,6 +129,13 @@ public final class InMemoryTicketStore implements TicketStore {
         return noted;
     }
 
+    private final java.util.Set<String> recovered = new java.util.HashSet<>();
+
+    @Override
+    public synchronized boolean markRecovered(String tenantId, String ticketId, Instant at) {
+        return recovered.add(key(tenantId, ticketId));
+    }
+
     @Override
     public synchronized long count(String tenantId, TicketStatus status) {
         return tickets.values().stream().filter(t -> t.tenantId().equals(tenantId) && t.status() == status).count();

@@ -117,9 +117,13 @@ class StaffAppBrowserE2E {
 
     /** Clicks a form's button and waits until the answer to the POST (or its redirect) has loaded. */
     static void submit(String buttonSelector) {
-        org.openqa.selenium.WebElement button = driver.findElement(By.cssSelector(buttonSelector));
+        submitWith(driver, buttonSelector);
+    }
+
+    static void submitWith(WebDriver browser, String buttonSelector) {
+        org.openqa.selenium.WebElement button = browser.findElement(By.cssSelector(buttonSelector));
         button.click();
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10))
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(10))
                 .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(button));
     }
 
