@@ -256,7 +256,7 @@ final class AppPages {
         List<Map<String, Object>> items = new ArrayList<>();
         for (TicketEvent e : t.history()) {
             Map<String, Object> item = new LinkedHashMap<>();
-            item.put("iso", e.at().toString());
+            item.put("iso", e.at().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
             item.put("at", WHEN.format(e.at().atZone(zone)));
             item.put("author", e.author());
             item.put("kind", e.type());

@@ -16,8 +16,9 @@ import nu.validator.client.EmbeddedValidator;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every page a customer can see, fetched over HTTP from the local stack and checked by the Nu
- * Html Checker (the W3C validator's engine) in this JVM: zero errors allowed.
+ * Every page a customer or a staff member can see, fetched over HTTP from the local stack and
+ * checked by the Nu Html Checker (the W3C validator's engine) in this JVM: zero errors allowed.
+ * The staff app's pages are fetched signed in, with the session of a real sign-in.
  */
 class PageValidationE2E extends AgainstLocalStack {
 
@@ -37,6 +38,19 @@ class PageValidationE2E extends AgainstLocalStack {
                 "flow=standard&category=&message=&address=&name=&phone=12");
         assertEquals(400, invalidForm.statusCode());
         pages.put("POST /sanitaer-keller/anfrage (invalid)", invalidForm.body());
+        pages.put("/app/login", http.get("/app/login").body());
+        try {
+            String session = StaffSessions.signIn(stack.baseUrl(), http, "+41795550101");
+            String ticket = http.json(http.postJson("/api/ticket", Json.write(Json.object().put("slug", "sanitaer-keller")
+                    .put("flow", "standard").put("name", "Vera Valid").put("phone", "079 555 77 01").put("category", "Heizung")
+                    .put("message", "Heizung tropft").put("address", "Seestrasse 7")))).path("ticketId").asText();
+            for (String path : List.of("/app/tickets", "/app/tickets?status=NEW&q=vera", "/app/tickets/" + ticket,
+                    "/app/roi", "/app/roi?range=MONTH", "/app/tickets/20261201-000000000000")) {
+                pages.put(path, http.get(path, "cookie", session).body());
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("signing in to the staff app failed", e);
+        }
         return pages;
     }
 
@@ -58,7 +72,7 @@ class PageValidationE2E extends AgainstLocalStack {
             }
             checked++;
         }
-        assertEquals(21, checked);
+        assertEquals(28, checked);
         assertTrue(problems.isEmpty(), String.join("\n", problems));
     }
 }

@@ -212,6 +212,28 @@ class StaffAppBrowserE2E {
     }
 
     @Test
+    void withTheDashboardModuleOffTheAppIsNotThere() throws Exception {
+        String session = StaffSessions.signIn(stack.baseUrl(), http, OWNER);
+        assertEquals(200, http.get("/app/tickets", "cookie", session).statusCode());
+        ch.opsfabric.tenant.Tenant keller = stack.tenants().bySlug("sanitaer-keller").orElseThrow();
+        java.util.EnumSet<ch.opsfabric.tenant.Module> on = java.util.EnumSet.copyOf(keller.modules().enabled());
+        on.remove(ch.opsfabric.tenant.Module.DASHBOARD);
+        stack.tenants().put(new ch.opsfabric.tenant.Tenant(keller.id(), keller.slug(), keller.name(), keller.branch(),
+                ch.opsfabric.tenant.Modules.of(on), keller.config()), java.util.List.of("dev-key-sanitaer-keller"));
+        try {
+            HttpResponse<String> off = http.get("/app/tickets", "cookie", session);
+            assertEquals(404, off.statusCode());
+            assertTrue(off.body().contains("Seite nicht gefunden"), off.body());
+            int before = http.json(http.get("/_local/sms")).size();
+            http.send("POST", "/app/login", "application/x-www-form-urlencoded", "mobile=%2B41795550101");
+            LocalHttp.sleep(1200);
+            assertEquals(before, http.json(http.get("/_local/sms")).size(), "no code for a business without the app");
+        } finally {
+            stack.tenants().put(keller, java.util.List.of("dev-key-sanitaer-keller"));
+        }
+    }
+
+    @Test
     void unknownNumbersGetTheSameAnswerAndNoSmsAndCodesRunOut() throws Exception {
         HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
         HttpResponse<String> unknown = client.send(HttpRequest.newBuilder(URI.create(stack.baseUrl() + "/app/login"))
