@@ -124,6 +124,31 @@ public final class IntakeSubmission {
         return new Accepted(ticket, outcome.joined(), confirmation);
     }
 
+    /**
+     * A ticket a staff member logs by hand (a call they took, a walk-in): the wizard's validation
+     * and dedupe for the tenant's flows, source {@code manual}, no rate limit, no bot trap, no
+     * confirmation SMS (they have just spoken), and who logged it on the timeline.
+     */
+    public Result recordManual(Tenant tenant, Map<String, String> answers, String author) {
+        Instant now = clock.instant();
+        TicketRequest.Validation validation = TicketRequest.validate(tenant.slug(), answers, tenant.branch(), tenant.flows());
+        if (validation instanceof TicketRequest.Invalid invalid) {
+            return new Invalid(invalid.fieldErrors());
+        }
+        TicketRequest request = ((TicketRequest.Valid) validation).request();
+        if (request.phone() == null) {
+            return new Invalid(Map.of("phone", "Bitte geben Sie die Telefonnummer an."));
+        }
+        ContactOutcome outcome = intake.record(tenant, new NewContact(tenant.id(), request.phone(), TicketSource.MANUAL,
+                request.flow().urgency(), TicketStatus.NEW, request.name(), request.email(), request.flow().id(),
+                request.category(), request.message(), request.fields(), now, null));
+        Ticket ticket = tickets.addEvent(tenant.id(), outcome.ticket().id(),
+                ch.opsfabric.ticket.TicketEvent.note(now, outcome.joined() ? "Kontakt von Hand ergänzt" : "Von Hand erfasst", author));
+        Log.info(outcome.joined() ? "ticket.joined" : "ticket.created", Map.of("tenant", tenant.id(), "ticket", ticket.id(),
+                "phone", request.phone().masked(), "source", "manual"));
+        return new Accepted(ticket, outcome.joined(), false);
+    }
+
     /** The tenant whose wizard takes requests under this slug. */
     public Optional<Tenant> tenantOf(String slug) {
         return tenants.bySlug(slug).filter(t -> t.has(Module.WIZARD));

@@ -38,7 +38,7 @@ final class AppPages {
     private final String css;
 
     AppPages() {
-        for (String page : List.of("login", "code", "inbox", "ticket", "error", "roi")) {
+        for (String page : List.of("login", "code", "inbox", "ticket", "error", "roi", "new-ticket")) {
             pages.put(page, factory.compile(page + ".mustache"));
         }
         layout = factory.compile("layout.mustache");
@@ -155,6 +155,47 @@ final class AppPages {
         m.put("timeline", timeline(t, zone));
         m.put("onTickets", true);
         return signedIn(staff, "ticket", who(t) + " – Ticket " + t.reference(), m, flash, problem);
+    }
+
+    /** The manual ticket: without a flow the tenant's flows to choose from, with one its questions. */
+    String newTicket(SignIn.Staff staff, ch.opsfabric.tenant.WizardFlow flow, Map<String, String> values,
+                     Map<String, String> errors) {
+        Map<String, Object> m = new HashMap<>();
+        List<Map<String, Object>> flows = new ArrayList<>();
+        staff.tenant().flows().forEach(f -> flows.add(Map.of("id", f.id(), "label", f.label())));
+        m.put("flows", flows);
+        if (flow != null) {
+            m.put("flow", flow.id());
+            m.put("flowLabel", flow.label());
+            List<Map<String, Object>> fields = new ArrayList<>();
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (ch.opsfabric.intake.WizardForms.Field field : ch.opsfabric.intake.WizardForms.of(staff.tenant().branch(), flow).fields()) {
+                if (!seen.add(field.name())) {
+                    continue;
+                }
+                Map<String, Object> f = new HashMap<>();
+                f.put("name", field.name());
+                // staff log what the customer said on the phone: the number is the one thing always needed
+                f.put("label", field.label());
+                f.put("required", field.required() || field.name().equals("phone"));
+                f.put("type", field.type());
+                f.put("select", field.type().equals("select"));
+                f.put("textarea", field.type().equals("textarea"));
+                f.put("input", !field.type().equals("select") && !field.type().equals("textarea"));
+                String value = values.getOrDefault(field.name(), "");
+                f.put("value", value);
+                List<Map<String, Object>> options = new ArrayList<>();
+                field.options().forEach(o -> options.add(Map.of("label", o, "selected", o.equals(value))));
+                f.put("options", options);
+                f.put("error", errors.get(field.name()));
+                f.put("invalid", errors.containsKey(field.name()));
+                fields.add(f);
+            }
+            m.put("fields", fields);
+        }
+        m.put("onTickets", true);
+        return signedIn(staff, "new-ticket", "Ticket erfassen", m, null, errors.isEmpty() ? null
+                : "Bitte prüfen Sie die markierten Angaben.");
     }
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d. MMMM yyyy", DE_CH);

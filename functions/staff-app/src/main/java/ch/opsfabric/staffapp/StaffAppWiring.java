@@ -6,6 +6,8 @@ import ch.opsfabric.app.Settings;
 import ch.opsfabric.http.ApiDispatcher;
 import ch.opsfabric.http.ApiRoute;
 import ch.opsfabric.http.SyntheticRequests;
+import ch.opsfabric.intake.IntakeSubmission;
+import ch.opsfabric.ticket.TicketIntake;
 import ch.opsfabric.messaging.DeferredDelivery;
 import ch.opsfabric.messaging.DryRunSqs;
 import ch.opsfabric.messaging.SchedulerDeferredDelivery;
@@ -68,6 +70,11 @@ public final class StaffAppWiring {
         routes.put("GET /app/tickets", new InboxRoute(clock, signIn, http, pages, desk));
         routes.put("GET /app/tickets/{id}", new TicketPageRoute(clock, signIn, http, pages, desk));
         routes.put("POST /app/tickets/{id}", new TicketActionRoute(clock, signIn, http, pages, desk));
+        IntakeSubmission submission = new IntakeSubmission(clock, new DynamoRateLimiter(table, settings.intakeRateLimitPerMinute()),
+                tenants, new TicketIntake(tickets, stats), tickets, new ch.opsfabric.store.DynamoFormRefs(table), sms, templates);
+        NewTicketRoute newTicket = new NewTicketRoute(signIn, http, pages, submission);
+        routes.put("GET /app/tickets/new", newTicket);
+        routes.put("POST /app/tickets/new", newTicket);
         RoiReport report = new RoiReport(clock, stats);
         routes.put("GET /app/roi", new RoiRoute(signIn, http, pages, report));
         routes.put("GET /app/roi/export", new RoiExportRoute(signIn, http, pages, report));

@@ -15,7 +15,9 @@ final class TicketPageRoute extends SignedInRoute {
             "moved", "Status gespeichert.",
             "scheduled", "Termin gespeichert; die Kundschaft erhält die Bestätigung per SMS.",
             "noted", "Notiz gespeichert.",
-            "sent", "SMS wird gesendet. Die Antwort erscheint hier.");
+            "sent", "SMS wird gesendet. Die Antwort erscheint hier.",
+            "created", "Ticket erfasst.",
+            "joined", "Diese Nummer hatte heute schon ein offenes Ticket: der Kontakt ist dort ergänzt.");
 
     private final Clock clock;
     private final TicketDesk desk;

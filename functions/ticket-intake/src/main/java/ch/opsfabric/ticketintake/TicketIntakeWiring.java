@@ -57,6 +57,7 @@ public final class TicketIntakeWiring {
         this.dispatcher = new ApiDispatcher(Map.of(
                 "POST /api/ticket", new CreateTicketRoute(submission),
                 "GET /api/tickets", new ListTicketsRoute(clock, tickets, auth),
+                "POST /api/tickets", new CreateStaffTicketRoute(clock, submission, auth),
                 "GET /api/tickets/{id}", new GetTicketRoute(clock, tickets, auth),
                 "PATCH /api/tickets/{id}", new UpdateTicketRoute(clock, tickets, auth, new StatusUpdates(sms, templates),
                         new ch.opsfabric.stats.TicketMilestones(stats, tickets))));

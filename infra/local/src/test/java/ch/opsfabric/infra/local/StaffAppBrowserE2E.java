@@ -193,6 +193,20 @@ class StaffAppBrowserE2E {
         assertTrue(body().contains("SMS an die Kundschaft · Peter Keller · gesendet"), body());
         screenshot("app-ticket");
 
+        // a call taken by hand: the wizard's questions, source "manual", who logged it
+        driver.get(stack.baseUrl() + "/app/tickets");
+        driver.findElement(By.linkText("Ticket erfassen")).click();
+        driver.findElement(By.linkText("Auftrag / Reparatur")).click();
+        new Select(driver.findElement(By.name("category"))).selectByVisibleText("Heizung");
+        driver.findElement(By.name("message")).sendKeys("Heizung im 2. Stock bleibt kalt.");
+        driver.findElement(By.name("address")).sendKeys("Seestrasse 12, Zürich");
+        driver.findElement(By.name("name")).sendKeys("Bruno Berger");
+        driver.findElement(By.name("phone")).sendKeys("079 555 03 21");
+        submit("main form button[type=submit]");
+        assertTrue(body().contains("Ticket erfasst.") && body().contains("Bruno Berger"), body());
+        assertTrue(body().contains("Von Hand erfasst") && body().contains("Notiz · Peter Keller"), body());
+        screenshot("app-new-ticket");
+
         // what must not work: another tenant's ticket, a form without its token, a signed-out session
         driver.get(stack.baseUrl() + "/app/tickets/" + otherTenantsTicket);
         assertTrue(body().contains("Ticket nicht gefunden"), body());

@@ -94,6 +94,17 @@ class TicketFlowE2E extends AgainstLocalStack {
         // besides them: what became of the confirmation SMS, written by the sender
         assertEquals(4, contactsAndMoves, "two contacts and two status moves: " + stored.get("history"));
 
+        // a ticket logged by hand through the staff API: the wizard's validation, source manual
+        HttpResponse<String> manual = http.send("POST", "/api/tickets", "application/json",
+                "{\"flow\":\"notfall\",\"phone\":\"079 555 10 77\",\"message\":\"Wasser im Keller\",\"address\":\"Seestrasse 3\"}",
+                "Authorization", auth("sanitaer-keller"));
+        assertEquals(201, manual.statusCode(), manual.body());
+        assertEquals("manual", http.json(manual).get("source").asText());
+        assertEquals("HIGH", http.json(manual).get("urgency").asText());
+        assertEquals(400, http.send("POST", "/api/tickets", "application/json", "{\"flow\":\"notfall\"}",
+                "Authorization", auth("sanitaer-keller")).statusCode());
+        assertEquals(401, http.send("POST", "/api/tickets", "application/json", "{\"flow\":\"notfall\"}").statusCode());
+
         HttpResponse<String> afterDone = http.postJson("/api/ticket", intake("sanitaer-keller", "standard", "0795551010"));
         assertEquals(201, afterDone.statusCode(), "a DONE ticket absorbs nothing: new ticket");
     }

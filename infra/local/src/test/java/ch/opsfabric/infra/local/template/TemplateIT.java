@@ -194,7 +194,7 @@ class TemplateIT {
                 "POST /api/webhook/missed-call", "POST /api/webhook/missed-call/twilio", "POST /api/webhook/missed-call/sipgate",
                 "POST /api/webhook/sms-reply", "POST /api/webhook/sms-reply/twilio",
                 "POST /api/webhook/sms-reply/ecall/{token}", "GET /api/webhook/sms-reply/ecall/{token}",
-                "POST /api/ticket", "GET /api/tickets", "GET /api/tickets/{id}", "PATCH /api/tickets/{id}",
+                "POST /api/ticket", "GET /api/tickets", "POST /api/tickets", "GET /api/tickets/{id}", "PATCH /api/tickets/{id}",
                 "POST /api/cron/review-request",
                 "GET /{slug}", "GET /{slug}/{page}", "POST /{slug}/anfrage", "GET /r/{token}", "ANY $default",
                 "POST /api/admin/tenants", "GET /api/admin/tenants", "GET /api/admin/tenants/{slug}",
@@ -203,7 +203,7 @@ class TemplateIT {
                 "DELETE /api/admin/tenants/{slug}/api-keys/{id}", "GET /api/admin/tenants/{slug}/audit",
                 "GET /app", "GET /app/login", "POST /app/login", "GET /app/login/code", "POST /app/login/code",
                 "POST /app/logout", "GET /app/tickets", "GET /app/tickets/{id}", "POST /app/tickets/{id}",
-                "GET /app/roi", "GET /app/roi/export")), routes);
+                "GET /app/roi", "GET /app/roi/export", "GET /app/tickets/new", "POST /app/tickets/new")), routes);
     }
 
     /** The operator API is IAM-only, and nothing else is: a public route behind IAM would lock customers out. */
