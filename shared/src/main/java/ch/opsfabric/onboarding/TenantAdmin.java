@@ -50,9 +50,17 @@ public final class TenantAdmin {
     private final TenantRegistry registry;
     private final SiteCache siteCache;
     private final UnaryOperator<String> tenantIdForSlug;
+    private final ch.opsfabric.staff.StaffDirectory staff;
 
     /** @param tenantIdForSlug the id a new tenant gets; in a deployment {@link #randomTenantId} */
     public TenantAdmin(Clock clock, TenantRegistry registry, SiteCache siteCache, UnaryOperator<String> tenantIdForSlug) {
+        this(clock, registry, siteCache, tenantIdForSlug, null);
+    }
+
+    /** @param staff the staff-app members an operator may add and remove; null where that is not offered */
+    public TenantAdmin(Clock clock, TenantRegistry registry, SiteCache siteCache, UnaryOperator<String> tenantIdForSlug,
+                       ch.opsfabric.staff.StaffDirectory staff) {
+        this.staff = staff;
         this.clock = clock;
         this.registry = registry;
         this.siteCache = siteCache;
@@ -165,6 +173,50 @@ public final class TenantAdmin {
         }
         registry.audit(tenant.tenant().id(), new AuditEntry(clock.instant(), principal, "key.revoke",
                 List.of(new FieldChange("keys." + keyId, Json.object().put("label", key.label()), null))));
+    }
+
+    /** {@code {"name", "mobile", "role": "owner"|"staff"}}: a member of the staff app (the owner adds the others there). */
+    public ch.opsfabric.staff.StaffMember addStaff(String slug, JsonNode body, String principal) {
+        Map<String, String> errors = new java.util.LinkedHashMap<>();
+        TenantDraft.unknownFields(body, java.util.Set.of("name", "mobile", "role"), errors);
+        String name = body.path("name").asText("").strip();
+        if (name.length() < 2 || name.length() > 80) {
+            errors.put("name", "must be the person's name, 2 to 80 characters");
+        }
+        String mobile = body.path("mobile").asText("");
+        if (!ch.opsfabric.tenant.ConfigRules.isE164(mobile) || !ch.opsfabric.phone.PhoneNumbers.isMobile(mobile)) {
+            errors.put("mobile", "must be a mobile number in E.164, e.g. +41795550101 (the sign-in code goes there)");
+        }
+        var role = ch.opsfabric.staff.StaffMember.Role.fromWire(body.path("role").asText("staff"));
+        if (role.isEmpty()) {
+            errors.put("role", "must be owner or staff");
+        }
+        if (!errors.isEmpty()) {
+            throw AdminRefusal.invalid(errors);
+        }
+        Registered tenant = active(slug);
+        if (staff.list(tenant.tenant().id()).stream().anyMatch(s -> s.mobile().equals(mobile))) {
+            throw AdminRefusal.conflict("staff_exists", "That mobile is already a member of '" + slug + "'.");
+        }
+        var member = new ch.opsfabric.staff.StaffMember(tenant.tenant().id(), ch.opsfabric.staff.StaffMember.newId(), name,
+                mobile, role.get());
+        staff.put(member);
+        registry.audit(tenant.tenant().id(), new AuditEntry(clock.instant(), principal, "staff.add",
+                List.of(new FieldChange("staff." + member.id(), null, Json.object().put("name", name).put("role", role.get().wireName())))));
+        return member;
+    }
+
+    public List<ch.opsfabric.staff.StaffMember> staff(String slug) {
+        return staff.list(get(slug).tenant().id());
+    }
+
+    public void removeStaff(String slug, String memberId, String principal) {
+        Registered tenant = get(slug);
+        var member = staff.find(tenant.tenant().id(), memberId)
+                .orElseThrow(() -> AdminRefusal.notFound("Tenant '" + slug + "' has no staff member '" + memberId + "'."));
+        staff.remove(tenant.tenant().id(), memberId);
+        registry.audit(tenant.tenant().id(), new AuditEntry(clock.instant(), principal, "staff.remove",
+                List.of(new FieldChange("staff." + memberId, Json.object().put("name", member.name()), null))));
     }
 
     /** One bounded step of removing a tenant and everything it holds; call again until {@code done}. */

@@ -15,4 +15,7 @@ public interface StaffDirectory {
 
     /** Adds or replaces the member, with the pointer its mobile is found by. */
     void put(StaffMember member);
+
+    /** @return false when there is no such member */
+    boolean remove(String tenantId, String memberId);
 }

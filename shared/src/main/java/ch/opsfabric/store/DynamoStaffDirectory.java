@@ -58,7 +58,8 @@ public final class DynamoStaffDirectory implements StaffDirectory {
                 "memberId", AttributeValue.fromS(member.id()),
                 "name", AttributeValue.fromS(member.name()),
                 "mobile", AttributeValue.fromS(member.mobile()),
-                "role", AttributeValue.fromS(member.role().wireName()));
+                "role", AttributeValue.fromS(member.role().wireName()),
+                "notices", AttributeValue.fromL(member.notices().stream().map(n -> AttributeValue.fromS(n.wireName())).toList()));
         java.util.HashMap<String, AttributeValue> item = new java.util.HashMap<>(fields);
         item.put(Keys.PK, AttributeValue.fromS(Keys.tenant(member.tenantId())));
         item.put(Keys.SK, AttributeValue.fromS(Keys.staff(member.id())));
@@ -73,8 +74,31 @@ public final class DynamoStaffDirectory implements StaffDirectory {
                         Keys.SK, AttributeValue.fromS(Keys.tenant(member.tenantId()))))));
     }
 
+    @Override
+    public boolean remove(String tenantId, String memberId) {
+        Optional<StaffMember> member = find(tenantId, memberId);
+        if (member.isEmpty()) {
+            return false;
+        }
+        // the pointer first: from then on the number signs in here no more
+        db.client().deleteItem(b -> b.tableName(db.tableName()).key(Map.of(
+                Keys.PK, AttributeValue.fromS(Keys.staffMobile(member.get().mobile())),
+                Keys.SK, AttributeValue.fromS(Keys.tenant(tenantId)))));
+        db.client().deleteItem(b -> b.tableName(db.tableName()).key(Map.of(
+                Keys.PK, AttributeValue.fromS(Keys.tenant(tenantId)), Keys.SK, AttributeValue.fromS(Keys.staff(memberId)))));
+        return true;
+    }
+
     private static StaffMember member(Map<String, AttributeValue> item) {
-        return new StaffMember(item.get("tenantId").s(), item.get("memberId").s(), item.get("name").s(),
-                item.get("mobile").s(), StaffMember.Role.fromWire(item.get("role").s()).orElse(StaffMember.Role.STAFF));
+        java.util.Set<StaffMember.Notice> notices = java.util.EnumSet.noneOf(StaffMember.Notice.class);
+        AttributeValue list = item.get("notices");
+        if (list != null) {
+            list.l().forEach(n -> StaffMember.Notice.fromWire(n.s()).ifPresent(notices::add));
+        }
+        StaffMember.Role role = StaffMember.Role.fromWire(item.get("role").s()).orElse(StaffMember.Role.STAFF);
+        return list == null
+                ? new StaffMember(item.get("tenantId").s(), item.get("memberId").s(), item.get("name").s(), item.get("mobile").s(), role)
+                : new StaffMember(item.get("tenantId").s(), item.get("memberId").s(), item.get("name").s(),
+                item.get("mobile").s(), role, notices);
     }
 }

@@ -99,13 +99,27 @@ public final class SiteRendererHandler implements RequestStreamHandler {
 
     private APIGatewayV2HTTPResponse slugOnly(ApiRequest request) {
         String slug = request.pathParameter("slug").orElse("");
+        if (slug.equals("robots.txt")) {
+            return robots();
+        }
         if (!SLUG.matcher(slug).matches()) {
-            // /favicon.ico, /robots.txt and the like: no tenant, no redirect
+            // /favicon.ico and the like: no tenant, no redirect
             return errorPage(request, null, 404, "Diese Seite gibt es nicht.");
         }
         String path = request.event().getRawPath();
         return path != null && path.endsWith("/") ? home(request, slug)
                 : HtmlResponses.redirect(301, "/" + slug + "/", Caching.PUBLIC);
+    }
+
+    /**
+     * One robots.txt for every tenant's site on this origin: the sites are for search engines,
+     * the API and the tracked review links are not. The staff app needs no rule: without a
+     * session every page of it is the sign-in.
+     */
+    private static APIGatewayV2HTTPResponse robots() {
+        return APIGatewayV2HTTPResponse.builder().withStatusCode(200)
+                .withHeaders(Map.of("content-type", "text/plain; charset=utf-8", "cache-control", Caching.PUBLIC.header))
+                .withBody("User-agent: *\nDisallow: /api/\nDisallow: /r/\n").build();
     }
 
     /** API Gateway's {@code $default}: the home page with its slash, an API path that exists nowhere, or a 404 page. */

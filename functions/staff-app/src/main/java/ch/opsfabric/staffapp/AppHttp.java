@@ -43,7 +43,7 @@ final class AppHttp {
         headers.put("x-content-type-options", "nosniff");
         headers.put("referrer-policy", "same-origin");
         headers.put("x-frame-options", "DENY");
-        headers.put("content-security-policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+        headers.put("content-security-policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:; connect-src 'self'; "
                 + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
         return APIGatewayV2HTTPResponse.builder().withStatusCode(status).withHeaders(headers).withCookies(cookies)
                 .withBody(html).build();

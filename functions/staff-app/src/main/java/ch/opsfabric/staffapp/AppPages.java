@@ -38,7 +38,7 @@ final class AppPages {
     private final String css;
 
     AppPages() {
-        for (String page : List.of("login", "code", "inbox", "ticket", "error", "roi", "new-ticket")) {
+        for (String page : List.of("login", "code", "inbox", "ticket", "error", "roi", "new-ticket", "team")) {
             pages.put(page, factory.compile(page + ".mustache"));
         }
         layout = factory.compile("layout.mustache");
@@ -140,7 +140,13 @@ final class AppPages {
         if (t.category() != null) {
             fields.add(Map.of("name", "Kategorie", "value", t.category()));
         }
-        t.fields().forEach((k, v) -> fields.add(Map.of("name", k, "value", v)));
+        // the wizard's own labels for its answers ("Adresse des Einsatzorts"), not the field names
+        Map<String, String> labels = new HashMap<>();
+        staff.tenant().branch().flow(t.flow() == null ? "" : t.flow()).ifPresent(flow ->
+                ch.opsfabric.intake.WizardForms.of(staff.tenant().branch(), flow).fields()
+                        .forEach(f -> labels.putIfAbsent(f.name(), f.label())));
+        t.fields().forEach((k, v) -> fields.add(Map.of("name", labels.getOrDefault(k,
+                k.isEmpty() ? k : Character.toUpperCase(k.charAt(0)) + k.substring(1)), "value", v)));
         m.put("fields", fields);
         m.put("slaDue", WHEN.format(t.slaDueAt().atZone(zone)));
         m.put("breached", t.status().isOpen() && t.slaBreached(now));
@@ -196,6 +202,33 @@ final class AppPages {
         m.put("onTickets", true);
         return signedIn(staff, "new-ticket", "Ticket erfassen", m, null, errors.isEmpty() ? null
                 : "Bitte prüfen Sie die markierten Angaben.");
+    }
+
+    String team(SignIn.Staff staff, List<ch.opsfabric.staff.StaffMember> members, String flash, String problem,
+                Map<String, String> add) {
+        Map<String, Object> m = new HashMap<>();
+        boolean owner = staff.member().role() == ch.opsfabric.staff.StaffMember.Role.OWNER;
+        m.put("owner", owner);
+        List<Map<String, Object>> notices = new ArrayList<>();
+        Map<ch.opsfabric.staff.StaffMember.Notice, String> labels = Map.of(
+                ch.opsfabric.staff.StaffMember.Notice.URGENT, "Dringende Tickets",
+                ch.opsfabric.staff.StaffMember.Notice.NEW_TICKET, "Jedes neue Ticket",
+                ch.opsfabric.staff.StaffMember.Notice.SLA_SOON, "30 Minuten bevor eine Antwortzeit abläuft");
+        for (ch.opsfabric.staff.StaffMember.Notice n : ch.opsfabric.staff.StaffMember.Notice.values()) {
+            notices.add(Map.of("value", n.wireName(), "label", labels.get(n), "checked", staff.member().wants(n)));
+        }
+        m.put("notices", notices);
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (ch.opsfabric.staff.StaffMember member : members) {
+            list.add(Map.of("id", member.id(), "name", member.name(), "mobile", PhoneNumbers.display(member.mobile()),
+                    "role", member.role() == ch.opsfabric.staff.StaffMember.Role.OWNER ? "Inhaber/in" : "Mitarbeitende",
+                    "removable", owner && !member.id().equals(staff.member().id()), "csrf", staff.session().csrf()));
+        }
+        m.put("members", list);
+        m.put("addName", add.getOrDefault("name", ""));
+        m.put("addMobile", add.getOrDefault("mobile", ""));
+        m.put("onTeam", true);
+        return signedIn(staff, "team", "Team", m, flash, problem);
     }
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d. MMMM yyyy", DE_CH);

@@ -51,7 +51,8 @@ public final class StaffAppWiring {
         SqsSmsOutbox outbox = new SqsSmsOutbox(sqs, outboundQueueUrl);
         SmsDispatch sms = new SmsDispatch(outbox, deferred, clock);
         SmsTemplates templates = new SmsTemplates();
-        SignIn signIn = new SignIn(clock, tenants, new DynamoStaffDirectory(table), new DynamoLoginCodes(table),
+        DynamoStaffDirectory staff = new DynamoStaffDirectory(table);
+        SignIn signIn = new SignIn(clock, tenants, staff, new DynamoLoginCodes(table),
                 new DynamoSessions(table), new DynamoRateLimiter(table, CODES_PER_NUMBER_PER_MINUTE),
                 new DynamoRateLimiter(table, settings.intakeRateLimitPerMinute()), sms, templates);
         DynamoTicketStore tickets = new DynamoTicketStore(table);
@@ -75,6 +76,9 @@ public final class StaffAppWiring {
         NewTicketRoute newTicket = new NewTicketRoute(signIn, http, pages, submission);
         routes.put("GET /app/tickets/new", newTicket);
         routes.put("POST /app/tickets/new", newTicket);
+        TeamRoute team = new TeamRoute(signIn, http, pages, staff);
+        routes.put("GET /app/team", team);
+        routes.put("POST /app/team", team);
         RoiReport report = new RoiReport(clock, stats);
         routes.put("GET /app/roi", new RoiRoute(signIn, http, pages, report));
         routes.put("GET /app/roi/export", new RoiExportRoute(signIn, http, pages, report));

@@ -27,8 +27,9 @@ public final class TenantAdminWiring {
     private final Runnable warmUp;
 
     public TenantAdminWiring(Clock clock, DynamoDbClient dynamo, String tableName, SiteCache siteCache) {
-        TenantAdmin admin = new TenantAdmin(clock, new DynamoTenantRegistry(SingleTable.of(dynamo, tableName)), siteCache,
-                TenantAdmin::randomTenantId);
+        SingleTable table = SingleTable.of(dynamo, tableName);
+        TenantAdmin admin = new TenantAdmin(clock, new DynamoTenantRegistry(table), siteCache,
+                TenantAdmin::randomTenantId, new ch.opsfabric.store.DynamoStaffDirectory(table));
         Map<String, OperatorRoute> routes = new LinkedHashMap<>();
         routes.put("POST " + PREFIX, new CreateTenantRoute(admin));
         routes.put("GET " + PREFIX, new ListTenantsRoute(admin));
@@ -39,6 +40,9 @@ public final class TenantAdminWiring {
         routes.put("GET " + PREFIX + "/{slug}/api-keys", new ListApiKeysRoute(admin));
         routes.put("DELETE " + PREFIX + "/{slug}/api-keys/{id}", new RevokeApiKeyRoute(admin));
         routes.put("GET " + PREFIX + "/{slug}/audit", new AuditRoute(admin));
+        routes.put("POST " + PREFIX + "/{slug}/staff", StaffRoutes.add(admin));
+        routes.put("GET " + PREFIX + "/{slug}/staff", StaffRoutes.list(admin));
+        routes.put("DELETE " + PREFIX + "/{slug}/staff/{id}", StaffRoutes.remove(admin));
         Map<String, ApiRoute> guarded = new LinkedHashMap<>();
         routes.forEach((key, route) -> guarded.put(key, OperatorRoute.guarded(route)));
         this.dispatcher = new ApiDispatcher(guarded);

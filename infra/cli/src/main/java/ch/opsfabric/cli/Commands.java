@@ -47,6 +47,9 @@ final class Commands {
             case "keys create" -> createKey(slug(w, 2), arity(3));
             case "keys list" -> listKeys(slug(w, 2), arity(3));
             case "keys revoke" -> revokeKey(slug(w, 2), word(w, 3, "KEY_ID"), arity(4));
+            case "staff add" -> addStaff(slug(w, 2), arity(3));
+            case "staff list" -> listStaff(slug(w, 2), arity(3));
+            case "staff remove" -> removeStaff(slug(w, 2), word(w, 3, "MEMBER_ID"), arity(4));
             default -> w.get(0).equals("audit") ? audit(slug(w, 1), arity(2))
                     : usage("unknown command '" + String.join(" ", w) + "'");
         };
@@ -256,6 +259,42 @@ final class Commands {
             return print(JsonNodeFactory.instance.objectNode().put("slug", slug).put("revoked", keyId));
         }
         out.println("Revoked key " + keyId + " of " + slug + ": it opens nothing any more.");
+        return ExitCode.OK;
+    }
+
+    private int addStaff(String slug, boolean ignored) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.put("name", args.option("name").orElseThrow(() -> new CliException(ExitCode.USAGE, "staff add needs --name \"Peter Keller\"")));
+        body.put("mobile", args.option("mobile").orElseThrow(() -> new CliException(ExitCode.USAGE, "staff add needs --mobile +41795550101")));
+        body.put("role", args.option("role").orElse("staff"));
+        JsonNode member = OperatorClient.require(api.send("POST", tenantPath(slug) + "/staff", body));
+        if (json) {
+            return print(member);
+        }
+        out.println("Added " + member.path("name").asText() + " (" + member.path("role").asText() + ", id "
+                + member.path("id").asText() + ") to " + slug + ": they sign in at /app/login with " + member.path("mobile").asText() + ".");
+        return ExitCode.OK;
+    }
+
+    private int listStaff(String slug, boolean ignored) {
+        JsonNode staff = OperatorClient.require(api.get(tenantPath(slug) + "/staff")).path("staff");
+        if (json) {
+            return print(staff);
+        }
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"ID", "NAME", "MOBILE", "ROLE", "NOTICES"});
+        staff.forEach(s -> rows.add(new String[] {s.path("id").asText(), s.path("name").asText(), s.path("mobile").asText(),
+                s.path("role").asText(), join(s.path("notices"))}));
+        table(rows);
+        return ExitCode.OK;
+    }
+
+    private int removeStaff(String slug, String memberId, boolean ignored) {
+        OperatorClient.require(api.send("DELETE", tenantPath(slug) + "/staff/" + encode(memberId), null));
+        if (json) {
+            return print(JsonNodeFactory.instance.objectNode().put("slug", slug).put("removed", memberId));
+        }
+        out.println("Removed " + memberId + " from " + slug + ": that number signs in there no more.");
         return ExitCode.OK;
     }
 

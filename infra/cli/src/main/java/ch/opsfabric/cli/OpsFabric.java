@@ -38,6 +38,9 @@ public final class OpsFabric {
               keys create SLUG [--label LABEL]        a new staff API key, shown once
               keys list SLUG
               keys revoke SLUG KEY_ID
+              staff add SLUG --name NAME --mobile +41… [--role owner|staff]   a staff-app member
+              staff list SLUG
+              staff remove SLUG MEMBER_ID
               audit SLUG [--limit N]                  who changed what, newest first
 
             --endpoint  the stack's OperatorApiUrl, or http://localhost:3000 for the local stack
@@ -174,7 +177,7 @@ public final class OpsFabric {
     /** The command line: words, {@code --name value} options and {@code --flag}s. */
     record Args(List<String> words, Map<String, String> options) {
 
-        static final List<String> VALUED = List.of("endpoint", "region", "file", "label", "limit");
+        static final List<String> VALUED = List.of("endpoint", "region", "file", "label", "limit", "name", "mobile", "role");
         static final List<String> FLAGS = List.of("json", "yes", "help");
 
         static Args parse(String[] argv) {

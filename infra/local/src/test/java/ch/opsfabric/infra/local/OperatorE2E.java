@@ -150,6 +150,15 @@ class OperatorE2E extends AgainstLocalStack {
         assertTrue(http.get("/" + SLUG + "/").body().contains("Farbe seit 1990."), "the change shows at once locally");
         assertTrue(cli("tenants", "apply", SLUG, "--file", desired.toString()).out().contains("No changes"));
 
+        // the staff app's first member comes from the operator; she then adds the others herself
+        Run staff = cli("--json", "staff", "add", SLUG, "--name", "Hanna Huber", "--mobile", "+41795550440", "--role", "owner");
+        assertEquals(0, staff.exit(), staff.err());
+        assertTrue(cli("staff", "list", SLUG).out().contains("Hanna Huber"));
+        assertEquals(5, cli("staff", "add", SLUG, "--name", "X", "--mobile", "044 555 04 04").exit(), "a landline cannot get a code");
+        assertEquals(4, cli("staff", "add", SLUG, "--name", "Hanna Huber", "--mobile", "+41795550440").exit(), "already a member");
+        assertEquals(0, cli("staff", "remove", SLUG, staff.json().path("id").asText()).exit());
+        assertFalse(cli("staff", "list", SLUG).out().contains("Hanna Huber"));
+
         Run audit = cli("audit", SLUG);
         assertEquals(0, audit.exit());
         assertTrue(audit.out().contains("arn:aws:iam::000000000000:user/local-operator"), audit.out());

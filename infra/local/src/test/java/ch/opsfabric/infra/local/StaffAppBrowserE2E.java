@@ -207,6 +207,26 @@ class StaffAppBrowserE2E {
         assertTrue(body().contains("Von Hand erfasst") && body().contains("Notiz · Peter Keller"), body());
         screenshot("app-new-ticket");
 
+        // the team: the owner adds a member, who signs in with her own number and cannot manage the team
+        driver.get(stack.baseUrl() + "/app/team");
+        driver.findElement(By.name("name")).sendKeys("Lea Lehrling");
+        driver.findElement(By.name("mobile")).sendKeys("079 555 01 30");
+        submit("#add-h + form button");
+        assertTrue(body().contains("Hinzugefügt") && body().contains("Lea Lehrling"), body());
+        driver.findElement(By.cssSelector("input[name=notice][value=new_ticket]")).click();
+        submit("#mine-h + form button");
+        assertTrue(body().contains("Gespeichert.") && driver.findElement(By.cssSelector("input[value=new_ticket]")).isSelected());
+        String lea = StaffSessions.signIn(stack.baseUrl(), http, "+41795550130");
+        HttpResponse<String> leasTeam = http.get("/app/team", "cookie", lea);
+        assertEquals(200, leasTeam.statusCode());
+        assertFalse(leasTeam.body().contains("Person hinzufügen"), "staff do not manage the team");
+        screenshot("app-team");
+        submit("ul.team form button");
+        assertTrue(body().contains("Entfernt"), body());
+        assertEquals(303, HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build().send(
+                HttpRequest.newBuilder(URI.create(stack.baseUrl() + "/app/tickets")).header("cookie", lea).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode(), "a removed member's session opens nothing");
+
         // what must not work: another tenant's ticket, a form without its token, a signed-out session
         driver.get(stack.baseUrl() + "/app/tickets/" + otherTenantsTicket);
         assertTrue(body().contains("Ticket nicht gefunden"), body());

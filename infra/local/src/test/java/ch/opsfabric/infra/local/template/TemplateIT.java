@@ -201,9 +201,12 @@ class TemplateIT {
                 "PATCH /api/admin/tenants/{slug}", "DELETE /api/admin/tenants/{slug}",
                 "POST /api/admin/tenants/{slug}/api-keys", "GET /api/admin/tenants/{slug}/api-keys",
                 "DELETE /api/admin/tenants/{slug}/api-keys/{id}", "GET /api/admin/tenants/{slug}/audit",
+                "POST /api/admin/tenants/{slug}/staff", "GET /api/admin/tenants/{slug}/staff",
+                "DELETE /api/admin/tenants/{slug}/staff/{id}",
                 "GET /app", "GET /app/login", "POST /app/login", "GET /app/login/code", "POST /app/login/code",
                 "POST /app/logout", "GET /app/tickets", "GET /app/tickets/{id}", "POST /app/tickets/{id}",
-                "GET /app/roi", "GET /app/roi/export", "GET /app/tickets/new", "POST /app/tickets/new")), routes);
+                "GET /app/roi", "GET /app/roi/export", "GET /app/tickets/new", "POST /app/tickets/new",
+                "GET /app/team", "POST /app/team")), routes);
     }
 
     /** The operator API is IAM-only, and nothing else is: a public route behind IAM would lock customers out. */
