@@ -18,7 +18,12 @@ public enum SmsKind {
     /** A staff member's sign-in code: at once, at any hour, under the short sender name. */
     LOGIN_CODE(false, false),
     /** A staff member writing to the customer from the ticket: from the business line, so the answer comes back. */
-    STAFF_REPLY(false, true);
+    STAFF_REPLY(false, true),
+    /**
+     * A notice to a staff member about a ticket, under the short sender name. Proactive: an
+     * urgent one (HIGH) goes at any hour, the others wait for the end of quiet hours.
+     */
+    STAFF_NOTICE(true, false);
 
     private final boolean proactive;
     private final boolean twoWay;

@@ -267,6 +267,20 @@ public final class DynamoTicketStore implements TicketStore {
     }
 
     @Override
+    public boolean markNoticed(String tenantId, String ticketId, String reason, Instant at) {
+        try {
+            db.client().updateItem(b -> b.tableName(db.tableName()).key(Keys.ticketKey(tenantId, ticketId))
+                    .updateExpression("SET #n = :at")
+                    .conditionExpression("attribute_exists(PK) AND attribute_not_exists(#n)")
+                    .expressionAttributeNames(Map.of("#n", "noticed_" + reason))
+                    .expressionAttributeValues(Map.of(":at", AttributeValue.fromS(at.toString()))));
+            return true;
+        } catch (ConditionalCheckFailedException already) {
+            return false;
+        }
+    }
+
+    @Override
     public long count(String tenantId, TicketStatus status) {
         long count = 0;
         Map<String, AttributeValue> start = null;

@@ -21,16 +21,25 @@ public final class TicketIntake {
 
     private final TicketStore store;
     private final ch.opsfabric.stats.DailyStats stats;
+    private final TicketWatcher watcher;
 
     /** Without figures: for tools and tests that do not look at the ROI counters. */
     public TicketIntake(TicketStore store) {
-        this(store, ch.opsfabric.stats.DailyStats.NONE);
+        this(store, ch.opsfabric.stats.DailyStats.NONE, TicketWatcher.NONE);
     }
 
-    /** @param stats the ROI counters: every missed call, every new ticket by its channel */
     public TicketIntake(TicketStore store, ch.opsfabric.stats.DailyStats stats) {
+        this(store, stats, TicketWatcher.NONE);
+    }
+
+    /**
+     * @param stats   the ROI counters: every missed call, every new ticket by its channel
+     * @param watcher told at once when a ticket is (or becomes) urgent
+     */
+    public TicketIntake(TicketStore store, ch.opsfabric.stats.DailyStats stats, TicketWatcher watcher) {
         this.store = store;
         this.stats = stats;
+        this.watcher = watcher;
     }
 
     public ContactOutcome record(Tenant tenant, NewContact contact) {
@@ -48,6 +57,10 @@ public final class TicketIntake {
         }
         if (!outcome.joined()) {
             stats.count(tenant.id(), day, ch.opsfabric.stats.DailyStats.Counter.valueOf("TICKETS_" + outcome.ticket().source().name()));
+        }
+        // urgent now: a new urgent ticket, or this contact raised an open one to HIGH
+        if (outcome.ticket().urgency() == Urgency.HIGH && (!outcome.joined() || contact.urgency() == Urgency.HIGH)) {
+            watcher.urgent(tenant, outcome.ticket(), contact.source());
         }
         return outcome;
     }

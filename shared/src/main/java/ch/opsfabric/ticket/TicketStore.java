@@ -70,6 +70,14 @@ public interface TicketStore {
      */
     boolean markRecovered(String tenantId, String ticketId, Instant at);
 
+    /**
+     * Marks that staff were told about this ticket for {@code reason} ({@code new_ticket},
+     * {@code sla_soon}), once: the 15-minute cron looks back over hours and must not tell twice.
+     *
+     * @return true the first time
+     */
+    boolean markNoticed(String tenantId, String ticketId, String reason, Instant at);
+
     /** How many tickets have this status (the inbox's counts); reads only the status's index partition. */
     long count(String tenantId, TicketStatus status);
 

@@ -41,7 +41,8 @@ public final class MissedCallWiring {
         SmsTemplates templates = new SmsTemplates();
         MissedCallRecovery recovery = new MissedCallRecovery(clock,
                 new DynamoTenantDirectory(table, Cloud.tenantCacheNanos()),
-                new TicketIntake(new DynamoTicketStore(table), new ch.opsfabric.store.DynamoDailyStats(table)),
+                new TicketIntake(new DynamoTicketStore(table), new ch.opsfabric.store.DynamoDailyStats(table),
+                        new ch.opsfabric.staff.StaffNotices(new ch.opsfabric.store.DynamoStaffDirectory(table), new SmsDispatch(outbox, DeferredDelivery.NONE, clock), clock, settings.publicBaseUrl())),
                 new DynamoCallStats(table),
                 new DynamoSmsWindows(table),
                 new SmsDispatch(outbox, DeferredDelivery.NONE, clock),

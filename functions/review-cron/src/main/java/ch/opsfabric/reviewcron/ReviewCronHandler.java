@@ -21,6 +21,7 @@ import java.util.Map;
 public final class ReviewCronHandler implements RequestStreamHandler {
 
     private final ReviewRequests reviews;
+    private final StaffNoticeRun notices;
     private final ApiDispatcher dispatcher;
     private final Priming priming;
 
@@ -30,6 +31,7 @@ public final class ReviewCronHandler implements RequestStreamHandler {
 
     public ReviewCronHandler(ReviewCronWiring wiring) {
         this.reviews = wiring.reviews();
+        this.notices = wiring.notices();
         this.dispatcher = new ApiDispatcher(Map.of("POST /api/cron/review-request",
                 new CronRoute(wiring.reviews(), wiring.cronSecret())));
         this.priming = Priming.register("review-cron", wiring::warmUp);
@@ -54,6 +56,8 @@ public final class ReviewCronHandler implements RequestStreamHandler {
         summary.put("claimedElsewhere", result.claimedElsewhere());
         summary.put("failed", result.failed());
         summary.put("readUnits", result.readUnits());
+        // the same quarter hour tells staff what may wait: new tickets, SLAs about to be missed
+        summary.put("staffNotices", notices.run());
         return summary;
     }
 

@@ -28,6 +28,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 public final class ReviewCronWiring {
 
     private final ReviewRequests reviews;
+    private final StaffNoticeRun notices;
     private final String cronSecret;
     private final Runnable warmUp;
 
@@ -38,8 +39,13 @@ public final class ReviewCronWiring {
         SqsSmsOutbox outbox = new SqsSmsOutbox(sqs, outboundQueueUrl);
         SmsTemplates templates = new SmsTemplates();
         DynamoTenantDirectory tenants = new DynamoTenantDirectory(table, Cloud.tenantCacheNanos());
-        this.reviews = new ReviewRequests(clock, queue, tenants, new DynamoOptOuts(table),
-                new SmsDispatch(outbox, deferred, clock), templates, settings.publicBaseUrl());
+        SmsDispatch sms = new SmsDispatch(outbox, deferred, clock);
+        this.reviews = new ReviewRequests(clock, queue, tenants, new DynamoOptOuts(table), sms, templates,
+                settings.publicBaseUrl());
+        ch.opsfabric.store.DynamoStaffDirectory staff = new ch.opsfabric.store.DynamoStaffDirectory(table);
+        this.notices = new StaffNoticeRun(clock, new ch.opsfabric.store.DynamoTenantRegistry(table), staff,
+                new ch.opsfabric.store.DynamoTicketStore(table),
+                new ch.opsfabric.staff.StaffNotices(staff, sms, clock, settings.publicBaseUrl()));
         this.cronSecret = settings.secrets().cronSecret();
         this.warmUp = () -> {
             // the due-review query and a tenant read; a run itself would claim tickets, so it is not primed
@@ -66,6 +72,10 @@ public final class ReviewCronWiring {
 
     ReviewRequests reviews() {
         return reviews;
+    }
+
+    StaffNoticeRun notices() {
+        return notices;
     }
 
     String cronSecret() {

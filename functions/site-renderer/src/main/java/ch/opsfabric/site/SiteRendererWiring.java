@@ -55,7 +55,8 @@ public final class SiteRendererWiring {
         TicketStore tickets = new DynamoTicketStore(table);
         SqsSmsOutbox outbox = new SqsSmsOutbox(sqs, outboundQueueUrl);
         this.submission = new IntakeSubmission(clock, new DynamoRateLimiter(table, settings.intakeRateLimitPerMinute()),
-                tenants, new TicketIntake(tickets, stats), tickets, new DynamoFormRefs(table),
+                tenants, new TicketIntake(tickets, stats,
+                        new ch.opsfabric.staff.StaffNotices(new ch.opsfabric.store.DynamoStaffDirectory(table), new SmsDispatch(outbox, DeferredDelivery.NONE, clock), clock, settings.publicBaseUrl())), tickets, new DynamoFormRefs(table),
                 new SmsDispatch(outbox, DeferredDelivery.NONE, clock), new SmsTemplates());
         this.warmUp = () -> {
             // pages are reads: one lookup, and every page of a made-up tenant rendered in memory

@@ -43,7 +43,8 @@ public final class SmsReplyWiring {
         ch.opsfabric.store.DynamoDailyStats stats = new ch.opsfabric.store.DynamoDailyStats(table);
         SmsReplyProcessing processing = new SmsReplyProcessing(clock,
                 new DynamoTenantDirectory(table, Cloud.tenantCacheNanos()),
-                new TicketIntake(new DynamoTicketStore(table), stats),
+                new TicketIntake(new DynamoTicketStore(table), stats,
+                        new ch.opsfabric.staff.StaffNotices(new ch.opsfabric.store.DynamoStaffDirectory(table), new SmsDispatch(outbox, DeferredDelivery.NONE, clock), clock, settings.publicBaseUrl())),
                 new DynamoOptOuts(table),
                 new DynamoFormRefs(table),
                 new ch.opsfabric.store.DynamoSmsThreads(table),

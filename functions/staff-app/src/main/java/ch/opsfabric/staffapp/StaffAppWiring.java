@@ -72,7 +72,7 @@ public final class StaffAppWiring {
         routes.put("GET /app/tickets/{id}", new TicketPageRoute(clock, signIn, http, pages, desk));
         routes.put("POST /app/tickets/{id}", new TicketActionRoute(clock, signIn, http, pages, desk));
         IntakeSubmission submission = new IntakeSubmission(clock, new DynamoRateLimiter(table, settings.intakeRateLimitPerMinute()),
-                tenants, new TicketIntake(tickets, stats), tickets, new ch.opsfabric.store.DynamoFormRefs(table), sms, templates);
+                tenants, new TicketIntake(tickets, stats, new ch.opsfabric.staff.StaffNotices(staff, sms, clock, settings.publicBaseUrl())), tickets, new ch.opsfabric.store.DynamoFormRefs(table), sms, templates);
         NewTicketRoute newTicket = new NewTicketRoute(signIn, http, pages, submission);
         routes.put("GET /app/tickets/new", newTicket);
         routes.put("POST /app/tickets/new", newTicket);

@@ -51,7 +51,7 @@ public final class TicketIntakeWiring {
         SmsDispatch sms = new SmsDispatch(outbox, deferred, clock);
         SmsTemplates templates = new SmsTemplates();
         IntakeSubmission submission = new IntakeSubmission(clock,
-                new DynamoRateLimiter(table, settings.intakeRateLimitPerMinute()), tenants, new TicketIntake(tickets, stats),
+                new DynamoRateLimiter(table, settings.intakeRateLimitPerMinute()), tenants, new TicketIntake(tickets, stats, new ch.opsfabric.staff.StaffNotices(new ch.opsfabric.store.DynamoStaffDirectory(table), sms, clock, settings.publicBaseUrl())),
                 tickets, new DynamoFormRefs(table), sms, templates);
         StaffAuth auth = new StaffAuth(tenants);
         this.dispatcher = new ApiDispatcher(Map.of(

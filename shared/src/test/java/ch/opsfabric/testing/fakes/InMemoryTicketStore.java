@@ -132,6 +132,11 @@ public final class InMemoryTicketStore implements TicketStore {
     private final java.util.Set<String> recovered = new java.util.HashSet<>();
 
     @Override
+    public synchronized boolean markNoticed(String tenantId, String ticketId, String reason, Instant at) {
+        return recovered.add(key(tenantId, ticketId) + "|" + reason);
+    }
+
+    @Override
     public synchronized boolean markRecovered(String tenantId, String ticketId, Instant at) {
         return recovered.add(key(tenantId, ticketId));
     }
