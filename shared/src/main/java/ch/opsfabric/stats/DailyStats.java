@@ -41,7 +41,8 @@ public interface DailyStats {
         }
     }
 
-    void count(String tenantId, LocalDate day, Counter counter);
+    /** Adds one to each counter, in one write. */
+    void count(String tenantId, LocalDate day, Counter... counters);
 
     /** A ticket's first response, on the day the ticket came in, and whether it was within the SLA. */
     void firstResponse(String tenantId, LocalDate day, long minutes, boolean withinSla);
@@ -51,7 +52,7 @@ public interface DailyStats {
 
     DailyStats NONE = new DailyStats() {
         @Override
-        public void count(String tenantId, LocalDate day, Counter counter) {
+        public void count(String tenantId, LocalDate day, Counter... counters) {
         }
 
         @Override

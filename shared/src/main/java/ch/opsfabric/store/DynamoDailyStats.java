@@ -25,10 +25,19 @@ public final class DynamoDailyStats implements DailyStats {
     }
 
     @Override
-    public void count(String tenantId, LocalDate day, Counter counter) {
+    public void count(String tenantId, LocalDate day, Counter... counters) {
+        if (counters.length == 0) {
+            return;
+        }
+        Map<String, String> names = new java.util.HashMap<>();
+        List<String> adds = new ArrayList<>();
+        for (int i = 0; i < counters.length; i++) {
+            names.put("#c" + i, counters[i].attribute());
+            adds.add("#c" + i + " :one");
+        }
         db.client().updateItem(b -> b.tableName(db.tableName()).key(key(tenantId, day))
-                .updateExpression("ADD #c :one")
-                .expressionAttributeNames(Map.of("#c", counter.attribute()))
+                .updateExpression("ADD " + String.join(", ", adds))
+                .expressionAttributeNames(names)
                 .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"))));
     }
 

@@ -52,12 +52,15 @@ public final class TicketIntake {
             return outcome;
         }
         LocalDate day = contact.at().atZone(tenant.config().zone()).toLocalDate();
+        java.util.List<ch.opsfabric.stats.DailyStats.Counter> counters = new java.util.ArrayList<>(2);
         if (contact.source() == TicketSource.MISSED_CALL) {
-            stats.count(tenant.id(), day, ch.opsfabric.stats.DailyStats.Counter.MISSED_CALLS);
+            counters.add(ch.opsfabric.stats.DailyStats.Counter.MISSED_CALLS);
         }
         if (!outcome.joined()) {
-            stats.count(tenant.id(), day, ch.opsfabric.stats.DailyStats.Counter.valueOf("TICKETS_" + outcome.ticket().source().name()));
+            counters.add(ch.opsfabric.stats.DailyStats.Counter.valueOf("TICKETS_" + outcome.ticket().source().name()));
         }
+        // one write for the day's figures, whatever this contact counts
+        stats.count(tenant.id(), day, counters.toArray(ch.opsfabric.stats.DailyStats.Counter[]::new));
         // urgent now: a new urgent ticket, or this contact raised an open one to HIGH
         if (outcome.ticket().urgency() == Urgency.HIGH && (!outcome.joined() || contact.urgency() == Urgency.HIGH)) {
             watcher.urgent(tenant, outcome.ticket(), contact.source());

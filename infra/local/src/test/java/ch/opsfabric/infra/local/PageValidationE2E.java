@@ -39,13 +39,15 @@ class PageValidationE2E extends AgainstLocalStack {
         assertEquals(400, invalidForm.statusCode());
         pages.put("POST /sanitaer-keller/anfrage (invalid)", invalidForm.body());
         pages.put("/app/login", http.get("/app/login").body());
+        pages.put("/app/login/code", http.get("/app/login/code", "cookie", "ofl=AAAAAAAAAAAAAAAAAAAAAA").body());
         try {
             String session = StaffSessions.signIn(stack.baseUrl(), http, "+41795550101");
             String ticket = http.json(http.postJson("/api/ticket", Json.write(Json.object().put("slug", "sanitaer-keller")
                     .put("flow", "standard").put("name", "Vera Valid").put("phone", "079 555 77 01").put("category", "Heizung")
                     .put("message", "Heizung tropft").put("address", "Seestrasse 7")))).path("ticketId").asText();
             for (String path : List.of("/app/tickets", "/app/tickets?status=NEW&q=vera", "/app/tickets/" + ticket,
-                    "/app/roi", "/app/roi?range=MONTH", "/app/tickets/20261201-000000000000")) {
+                    "/app/roi", "/app/roi?range=MONTH", "/app/tickets/20261201-000000000000", "/app/team",
+                    "/app/tickets/new", "/app/tickets/new?flow=standard", "/app/tickets/new?flow=notfall")) {
                 pages.put(path, http.get(path, "cookie", session).body());
             }
         } catch (Exception e) {
@@ -72,7 +74,7 @@ class PageValidationE2E extends AgainstLocalStack {
             }
             checked++;
         }
-        assertEquals(28, checked);
+        assertEquals(33, checked);
         assertTrue(problems.isEmpty(), String.join("\n", problems));
     }
 }

@@ -150,15 +150,16 @@ class TemplateIT {
     }
 
     /**
-     * What each function ships, held where it is today (10.9-12.5 MiB): the SDK's DynamoDB
+     * What each function ships, held where it is today (11.1-12.7 MiB; the staff app, with its pages and
+     * every client, is the largest): the SDK's DynamoDB
      * client alone is 2.9 MB and cannot shrink while its client class links every operation; the
      * 8 MB aim needs fewer libraries (see the decisions). A function that picks up a module it does
-     * not use fails here: sms-sender carries no queue or Scheduler client, and only ticket-intake
-     * and review-cron the Scheduler.
+     * not use fails here: sms-sender carries no queue or Scheduler client, and only ticket-intake,
+     * review-cron and the staff app the Scheduler.
      */
     @Test
     void everyJarStaysWithinItsBoundAndCarriesOnlyWhatItUses() throws IOException {
-        long bound = 13_300_000;
+        long bound = 13_400_000;
         Map<String, Set<String>> forbidden = Map.of(
                 "SmsSenderFunction", Set.of("software/amazon/awssdk/services/sqs/", "software/amazon/awssdk/services/scheduler/",
                         "com/github/mustachejava/"),
