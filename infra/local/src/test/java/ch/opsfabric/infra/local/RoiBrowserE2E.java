@@ -7,27 +7,17 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import ch.opsfabric.json.Json;
 import ch.opsfabric.webhook.OpsFabricSignature;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * The ROI page against a scripted week on a fresh stack: 4 missed calls from mobiles and one
@@ -44,19 +34,11 @@ class RoiBrowserE2E {
 
     @BeforeAll
     static void start() throws Exception {
-        assumeTrue(WizardBrowserE2E.CHROMIUM.canExecute() && WizardBrowserE2E.CHROMEDRIVER.canExecute(),
+        assumeTrue(PhoneBrowser.available(),
                 "browser tests need Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
         stack = LocalStack.start(0);
         http = new LocalHttp(stack.baseUrl());
-        Files.createDirectories(WizardBrowserE2E.SCREENSHOTS);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(WizardBrowserE2E.CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=412,915", "--lang=de-CH",
-                "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
-        driver = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(WizardBrowserE2E.CHROMEDRIVER).usingAnyFreePort().build(), options);
+        driver = PhoneBrowser.start();
     }
 
     @AfterAll
@@ -136,15 +118,10 @@ class RoiBrowserE2E {
                     HttpResponse.BodyHandlers.discarding()).statusCode());
         }
 
-        driver.get(stack.baseUrl() + "/app/login");
-        driver.findElement(By.name("mobile")).sendKeys("+41795550101");
-        StaffAppBrowserE2E.submitWith(driver, "main form button");
-        driver.findElement(By.name("code")).sendKeys(code());
-        StaffAppBrowserE2E.submitWith(driver, "main form button");
+        PhoneBrowser.signIn(driver, http, stack.baseUrl(), "+41795550101", "+41795550101");
         driver.get(stack.baseUrl() + "/app/roi?range=CUSTOM&from=2026-12-01&to=2026-12-06");
         String page = driver.findElement(By.tagName("main")).getText();
-        Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(),
-                WizardBrowserE2E.SCREENSHOTS.resolve("app-roi.png"), StandardCopyOption.REPLACE_EXISTING);
+        PhoneBrowser.screenshot(driver, "app-roi");
         assertTrue(page.contains("Verpasste Anrufe\n5 (davon 1 mit unterdrückter Nummer)"), page);
         assertTrue(page.contains("Menü-SMS gesendet\n4"), page);
         assertTrue(page.contains("1 = Dringend: 2 · 2 = Rückruf: 1 · 3 = Formular: 0 · anderes: 0"), page);
@@ -165,25 +142,5 @@ class RoiBrowserE2E {
         assertTrue(csv.startsWith("day,missed_calls,withheld_calls,menu_sms_sent"), csv);
         assertTrue(csv.contains("\r\n2026-12-02,5,1,4,2,1,0,0,3,4,0,0,0,0,0,3,3,1,1\r\n"), csv);
         assertEquals(7, csv.split("\r\n").length, "a header and one row per day");
-    }
-
-    static String code() {
-        JsonNode all = http.await("/_local/sms", list -> {
-            for (JsonNode sms : list) {
-                if (sms.path("kind").asText().equals("login_code")) {
-                    return true;
-                }
-            }
-            return false;
-        }, Duration.ofSeconds(15));
-        String code = null;
-        for (JsonNode sms : all) {
-            if (sms.path("kind").asText().equals("login_code")) {
-                Matcher m = Pattern.compile("(\\d{6})").matcher(sms.path("text").asText());
-                assertTrue(m.find());
-                code = m.group(1);
-            }
-        }
-        return code;
     }
 }

@@ -8,27 +8,17 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import ch.opsfabric.json.Json;
 import ch.opsfabric.webhook.OpsFabricSignature;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -48,19 +38,11 @@ class StaffAppBrowserE2E {
 
     @BeforeAll
     static void start() throws Exception {
-        assumeTrue(WizardBrowserE2E.CHROMIUM.canExecute() && WizardBrowserE2E.CHROMEDRIVER.canExecute(),
+        assumeTrue(PhoneBrowser.available(),
                 "browser tests need Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
         stack = LocalStack.start(0);
         http = new LocalHttp(stack.baseUrl());
-        Files.createDirectories(WizardBrowserE2E.SCREENSHOTS);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(WizardBrowserE2E.CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=412,915", "--lang=de-CH",
-                "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
-        driver = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(WizardBrowserE2E.CHROMEDRIVER).usingAnyFreePort().build(), options);
+        driver = PhoneBrowser.start();
     }
 
     @AfterAll
@@ -86,28 +68,11 @@ class StaffAppBrowserE2E {
     }
 
     static void screenshot(String name) throws Exception {
-        File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), WizardBrowserE2E.SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        PhoneBrowser.screenshot(driver, name);
     }
 
-    static String latestCode() {
-        JsonNode all = http.await("/_local/sms", list -> {
-            for (JsonNode sms : list) {
-                if (sms.path("kind").asText().equals("login_code")) {
-                    return true;
-                }
-            }
-            return false;
-        }, Duration.ofSeconds(15));
-        String code = null;
-        for (JsonNode sms : all) {
-            if (sms.path("kind").asText().equals("login_code") && sms.path("to").asText().equals(OWNER)) {
-                Matcher m = Pattern.compile("(\\d{6})").matcher(sms.path("text").asText());
-                assertTrue(m.find());
-                code = m.group(1);
-            }
-        }
-        return code;
+    static int codesSoFar() {
+        return PhoneBrowser.codes(http.json(http.get("/_local/sms")), OWNER);
     }
 
     static String body() {
@@ -115,16 +80,8 @@ class StaffAppBrowserE2E {
                 .until(d -> d.findElements(By.tagName("main")).isEmpty() ? null : d.findElement(By.tagName("main"))).getText();
     }
 
-    /** Clicks a form's button and waits until the answer to the POST (or its redirect) has loaded. */
     static void submit(String buttonSelector) {
-        submitWith(driver, buttonSelector);
-    }
-
-    static void submitWith(WebDriver browser, String buttonSelector) {
-        org.openqa.selenium.WebElement button = browser.findElement(By.cssSelector(buttonSelector));
-        button.click();
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(10))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(button));
+        PhoneBrowser.submit(driver, buttonSelector);
     }
 
     @Test
@@ -143,10 +100,11 @@ class StaffAppBrowserE2E {
         driver.get(stack.baseUrl() + "/app/tickets");
         assertTrue(driver.getCurrentUrl().endsWith("/app/login"), driver.getCurrentUrl());
         screenshot("app-login");
+        int before = codesSoFar();
         driver.findElement(By.name("mobile")).sendKeys("079 555 01 01");
         submit("main form button");
         assertTrue(driver.getCurrentUrl().endsWith("/app/login/code"));
-        driver.findElement(By.name("code")).sendKeys(latestCode());
+        driver.findElement(By.name("code")).sendKeys(PhoneBrowser.latestCode(http, OWNER, before));
         submit("main form button");
         assertTrue(driver.getCurrentUrl().endsWith("/app/tickets"), driver.getCurrentUrl());
         assertTrue(body().contains("Anna Muster") && body().contains("079 555 02 11"), body());
