@@ -198,6 +198,37 @@ class OperatorE2E extends AgainstLocalStack {
         assertFalse(cli("tenants", "list").out().contains("maler-huber-x"));
     }
 
+    /** Signed, so they reach the function: malformed bodies are 4xx JSON and change nothing. */
+    @Test
+    void malformedSignedRequestsAre4xxAndChangeNothing() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        String before = cli("--json", "tenants", "show", "nur-kontakt").out();
+        List<String[]> requests = List.of(
+                new String[] {"POST", "/api/admin/tenants", ""}, new String[] {"POST", "/api/admin/tenants", "[]"},
+                new String[] {"POST", "/api/admin/tenants", "{"}, new String[] {"POST", "/api/admin/tenants", "{\"slug\":1}"},
+                new String[] {"POST", "/api/admin/tenants", "{\"slug\":\"neu-ok\",\"config\":[1],\"lines\":\"x\"}"},
+                new String[] {"PATCH", "/api/admin/tenants/nur-kontakt", "{\"version\":\"1\"}"},
+                new String[] {"PATCH", "/api/admin/tenants/nur-kontakt", "{\"version\":1,\"config\":[]}"},
+                new String[] {"PATCH", "/api/admin/tenants/nur-kontakt", "{\"version\":1,\"lines\":{\"add\":[1,{}],\"remove\":[null]}}"},
+                new String[] {"PATCH", "/api/admin/tenants/nur-kontakt", "{\"version\":1,\"modules\":[],\"name\":{}}"},
+                new String[] {"PATCH", "/api/admin/tenants/nur-kontakt", "{\"version\":1,\"config\":{\"contact\":{\"phone\":{}},\"timeZone\":\"Mars/Olympus\"}}"},
+                new String[] {"PATCH", "/api/admin/tenants/nur-kontakt", "{\"version\":1,\"slug\":\"anders\"}"},
+                new String[] {"POST", "/api/admin/tenants/nur-kontakt/api-keys", "{\"key\":123,\"label\":[]}"},
+                new String[] {"POST", "/api/admin/tenants/nur-kontakt/staff", "{\"name\":1,\"mobile\":true}"},
+                new String[] {"DELETE", "/api/admin/tenants/nur-kontakt/api-keys/..", null},
+                new String[] {"GET", "/api/admin/tenants?limit=abc&cursor=%25%25", null},
+                new String[] {"GET", "/api/admin/tenants?cursor=bm9wZQ", null},
+                new String[] {"GET", "/api/admin/tenants/NUR_KONTAKT", null});
+        for (String[] r : requests) {
+            HttpResponse<String> response = client.send(OperatorRequests.signed(r[0], URI.create(stack.baseUrl() + r[1]), r[2]),
+                    HttpResponse.BodyHandlers.ofString());
+            int status = response.statusCode();
+            assertTrue(status >= 400 && status < 500, r[0] + " " + r[1] + " " + r[2] + " → " + status + " " + response.body());
+            assertTrue(response.body().startsWith("{") && !response.body().contains("Exception"), response.body());
+        }
+        assertEquals(before, cli("--json", "tenants", "show", "nur-kontakt").out(), "nothing changed");
+    }
+
     static boolean invalidated(String slug) {
         for (JsonNode i : http.json(http.get("/_local/invalidations"))) {
             if (i.path("paths").toString().contains("\"/" + slug + "/*\"")) {
