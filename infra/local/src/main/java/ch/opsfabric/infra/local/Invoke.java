@@ -46,6 +46,8 @@ public final class Invoke {
         events.put("SiteRendererFunction", "site-renderer/home.json");
         events.put("ReviewCronFunction", "review-cron/schedule.json");
         events.put("SmsSenderFunction", "sms-sender/ticket-confirmation.json");
+        events.put("TenantAdminFunction", "tenant-admin/get-tenant.json");
+        events.put("StaffAppFunction", "staff-app/login-page.json");
         return Collections.unmodifiableMap(events);
     }
 
