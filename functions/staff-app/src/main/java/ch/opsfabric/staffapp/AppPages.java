@@ -205,8 +205,13 @@ final class AppPages {
     }
 
     String team(SignIn.Staff staff, List<ch.opsfabric.staff.StaffMember> members, String flash, String problem,
-                Map<String, String> add) {
+                Map<String, String> add, List<ch.opsfabric.tenant.Tenant> businesses) {
         Map<String, Object> m = new HashMap<>();
+        List<Map<String, Object>> biz = new ArrayList<>();
+        businesses.forEach(t -> biz.add(Map.of("id", t.id(), "name", t.name(), "current", t.id().equals(staff.tenant().id()),
+                "csrf", staff.session().csrf())));
+        m.put("businesses", biz);
+        m.put("hasBusinesses", biz.size() > 1);
         boolean owner = staff.member().role() == ch.opsfabric.staff.StaffMember.Role.OWNER;
         m.put("owner", owner);
         List<Map<String, Object>> notices = new ArrayList<>();

@@ -132,13 +132,35 @@ final class SignIn {
         if (memberships.isEmpty()) {
             return new NoAccess();
         }
-        // one number, several businesses: the first; switching between them is not built yet
-        Membership membership = memberships.get(0);
+        // one number, several businesses: the first; the app offers the others to switch to
+        return open(memberships.get(0), now);
+    }
+
+    private SignedIn open(Membership membership, Instant now) {
         String token = Tokens.random() + Tokens.random();
         Sessions.Session session = new Sessions.Session(membership.tenant().id(), membership.member().id(), Tokens.random(), now);
         sessions.create(Hashes.sha256Hex(token), session);
         Log.info("staff.signed_in", Map.of("tenant", membership.tenant().id(), "member", membership.member().id()));
         return new SignedIn(token, session);
+    }
+
+    /** The businesses this member's number may switch to (the current one included), by name. */
+    List<Tenant> businessesOf(Staff staff) {
+        return memberships(staff.member().mobile()).stream().map(Membership::tenant).toList();
+    }
+
+    /**
+     * Another business of the same verified number: a new session there, the old one ended.
+     * Empty when this number is no member there (or its app is off).
+     */
+    Optional<SignedIn> switchTo(Staff staff, String tenantId) {
+        Optional<Membership> target = memberships(staff.member().mobile()).stream()
+                .filter(m -> m.tenant().id().equals(tenantId)).findFirst();
+        if (target.isEmpty()) {
+            return Optional.empty();
+        }
+        sessions.delete(staff.tokenHash());
+        return Optional.of(open(target.get(), clock.instant()));
     }
 
     /** The signed-in staff member behind a session cookie, if the session is alive and the member still exists. */

@@ -79,6 +79,7 @@ public final class StaffAppWiring {
         TeamRoute team = new TeamRoute(signIn, http, pages, staff);
         routes.put("GET /app/team", team);
         routes.put("POST /app/team", team);
+        routes.put("POST /app/switch", new SwitchBusinessRoute(signIn, http, pages));
         RoiReport report = new RoiReport(clock, stats);
         routes.put("GET /app/roi", new RoiRoute(signIn, http, pages, report));
         routes.put("GET /app/roi/export", new RoiExportRoute(signIn, http, pages, report));

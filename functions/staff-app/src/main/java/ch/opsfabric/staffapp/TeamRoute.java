@@ -31,7 +31,7 @@ final class TeamRoute extends SignedInRoute {
     protected APIGatewayV2HTTPResponse handle(ApiRequest request, SignIn.Staff me) {
         if (String.valueOf(request.routeKey()).startsWith("GET ")) {
             return AppHttp.page(200, pages.team(me, staff.list(me.tenant().id()),
-                    request.query("ok").map(DONE::get).orElse(null), null, Map.of()));
+                    request.query("ok").map(DONE::get).orElse(null), null, Map.of(), signIn.businessesOf(me)));
         }
         FormBody form = AppHttp.form(request);
         AppHttp.requireCsrf(form, me.session().csrf());
@@ -86,6 +86,6 @@ final class TeamRoute extends SignedInRoute {
     }
 
     private APIGatewayV2HTTPResponse refused(SignIn.Staff me, String message, Map<String, String> entered) {
-        return AppHttp.page(400, pages.team(me, staff.list(me.tenant().id()), null, message, entered));
+        return AppHttp.page(400, pages.team(me, staff.list(me.tenant().id()), null, message, entered, signIn.businessesOf(me)));
     }
 }

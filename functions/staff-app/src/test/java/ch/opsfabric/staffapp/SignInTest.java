@@ -89,6 +89,23 @@ class SignInTest {
     }
 
     @Test
+    void oneNumberOfTwoBusinessesSwitchesWithoutANewCode() {
+        Tenant second = InMemoryTenants.handwerk("zweit", "+41445550103", "{\"dashboard\":true}", "");
+        InMemoryTenants tenants = new InMemoryTenants().add(keller).add(second).add(noApp);
+        staff.put(new StaffMember("zweit", "peter2", "Peter Keller", "+41795550101", StaffMember.Role.STAFF));
+        SignIn two = new SignIn(clock, tenants, staff, new InMemoryStaff.Codes(), sessions, new CountingRateLimiter(3),
+                new CountingRateLimiter(100), new SmsDispatch(outbox, (sms, at, zone) -> { }, clock), new SmsTemplates());
+        SignIn.CodeSent sent = (SignIn.CodeSent) two.requestCode("079 555 01 01", "198.51.100.1");
+        String token = ((SignIn.SignedIn) two.verify(sent.attemptId(), code(), "198.51.100.1")).token();
+        SignIn.Staff inFirst = two.current(token).orElseThrow();
+        assertEquals(java.util.List.of("keller", "zweit"), two.businessesOf(inFirst).stream().map(Tenant::id).toList());
+        String switched = two.switchTo(inFirst, "zweit").orElseThrow().token();
+        assertEquals("zweit", two.current(switched).orElseThrow().tenant().id());
+        assertTrue(two.current(token).isEmpty(), "the old session ended");
+        assertTrue(two.switchTo(two.current(switched).orElseThrow(), "ohne").isEmpty(), "not a member there (no app)");
+    }
+
+    @Test
     void codesAreRateLimitedPerNumber() {
         for (int i = 0; i < 3; i++) {
             assertInstanceOf(SignIn.CodeSent.class, signIn.requestCode("079 555 01 01", "198.51.100." + i));

@@ -207,7 +207,7 @@ class TemplateIT {
                 "GET /app", "GET /app/login", "POST /app/login", "GET /app/login/code", "POST /app/login/code",
                 "POST /app/logout", "GET /app/tickets", "GET /app/tickets/{id}", "POST /app/tickets/{id}",
                 "GET /app/roi", "GET /app/roi/export", "GET /app/tickets/new", "POST /app/tickets/new",
-                "GET /app/team", "POST /app/team")), routes);
+                "GET /app/team", "POST /app/team", "POST /app/switch")), routes);
     }
 
     /** The operator API is IAM-only, and nothing else is: a public route behind IAM would lock customers out. */
