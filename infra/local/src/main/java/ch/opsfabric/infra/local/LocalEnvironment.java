@@ -48,8 +48,8 @@ final class LocalEnvironment implements AutoCloseable {
     static final String OPERATOR_SECRET = "dev-operator-secret";
     /** What {@code Ref: SiteDistribution} is here: the local CloudFront records invalidations for it. */
     static final String LOCAL_DISTRIBUTION_ID = "ELOCALSITES01";
-    /** The keys the function processes sign their AWS calls with. */
-    static final Map<String, String> FUNCTION_CREDENTIALS = Map.of("local", "local");
+    /** The secret every function process signs with; its access key is its logical id (see {@link LocalIamDynamo}). */
+    static final String FUNCTION_SECRET = "local";
     /** Generous, so end-to-end suites from one address pass; production uses the template's value. */
     static final int LOCAL_INTAKE_RATE_PER_MINUTE = 600;
     /** A failed SMS comes back after seconds instead of the deployed 90 s. */
@@ -61,7 +61,9 @@ final class LocalEnvironment implements AutoCloseable {
     final LocalAws aws;
     final LocalClock clock = new LocalClock();
     final LocalSmsSink smsSink = new LocalSmsSink();
-    final LocalCloudFront cloudFront = new LocalCloudFront(FUNCTION_CREDENTIALS, clock);
+    final LocalCloudFront cloudFront;
+    /** DynamoDB as the functions reach it: through their IAM policies of template.yaml. */
+    final LocalIamDynamo iam;
     final LocalScheduler scheduler;
     /** The stack's own view of the table, for the dev routes and the demo seed; functions build their own. */
     final DynamoTenantDirectory tenantDirectory;
@@ -81,6 +83,16 @@ final class LocalEnvironment implements AutoCloseable {
         this.template = SamTemplate.locate();
         this.aws = LocalAws.start(LocalAws.dynaliteHome(), template, FreePort.find(), FreePort.find(),
                 LOCAL_VISIBILITY_TIMEOUT_SECONDS);
+        Map<String, String> functionKeys = new HashMap<>();
+        template.resourcesOfType("AWS::Serverless::Function").keySet().forEach(id -> functionKeys.put(id, FUNCTION_SECRET));
+        this.cloudFront = new LocalCloudFront(functionKeys, clock);
+        try {
+            this.iam = new LocalIamDynamo(template, logicalId -> template.resourcesOfType("AWS::DynamoDB::Table").containsKey(logicalId)
+                    ? "arn:aws:dynamodb:eu-central-2:000000000000:table/" + aws.tableName(logicalId) : null, aws.dynamoEndpoint());
+        } catch (IOException e) {
+            aws.close();
+            throw new UncheckedIOException("cannot open the local IAM proxy", e);
+        }
         try {
             Map<String, String> urlByArn = new HashMap<>();
             for (String queue : template.resourcesOfType("AWS::SQS::Queue").keySet()) {
@@ -140,7 +152,7 @@ final class LocalEnvironment implements AutoCloseable {
                 SamTemplate.projectRoot().resolve(props.path("CodeUri").asText()),
                 props.path("MemorySize").asInt(globals.path("MemorySize").asInt(128)),
                 props.path("Timeout").asInt(globals.path("Timeout").asInt(3)),
-                environment(function));
+                environment(logicalId, function));
     }
 
     /** A spec for a bare handler in a jar of its own, for comparisons. */
@@ -168,7 +180,7 @@ final class LocalEnvironment implements AutoCloseable {
      * then what Lambda and the SDK read: region, credentials, endpoints (the SDK's standard
      * {@code AWS_ENDPOINT_URL_<SERVICE>}), and the local clock and SMS sink.
      */
-    Map<String, String> environment(JsonNode function) {
+    Map<String, String> environment(String logicalId, JsonNode function) {
         Map<String, String> resolved = new TreeMap<>();
         List<JsonNode> sources = List.of(template.root().path("Globals").path("Function").path("Environment").path("Variables"),
                 function.path("Properties").path("Environment").path("Variables"));
@@ -178,9 +190,10 @@ final class LocalEnvironment implements AutoCloseable {
         Map<String, String> local = new LinkedHashMap<>();
         local.put("AWS_REGION", LocalAws.REGION.id());
         local.put("AWS_DEFAULT_REGION", LocalAws.REGION.id());
-        local.put("AWS_ACCESS_KEY_ID", "local");
-        local.put("AWS_SECRET_ACCESS_KEY", "local");
-        local.put("AWS_ENDPOINT_URL_DYNAMODB", aws.dynamoEndpoint().toString());
+        // its own key, so that the local IAM proxy knows whose policy applies
+        local.put("AWS_ACCESS_KEY_ID", logicalId);
+        local.put("AWS_SECRET_ACCESS_KEY", FUNCTION_SECRET);
+        local.put("AWS_ENDPOINT_URL_DYNAMODB", iam.endpoint().toString());
         local.put("AWS_ENDPOINT_URL_SQS", aws.sqsEndpoint().toString());
         local.put("AWS_ENDPOINT_URL_SCHEDULER", servicesUrl());
         local.put("AWS_ENDPOINT_URL_CLOUDFRONT", servicesUrl());
@@ -243,6 +256,7 @@ final class LocalEnvironment implements AutoCloseable {
     public void close() {
         services.stop(0);
         serviceThreads.shutdownNow();
+        iam.close();
         scheduler.close();
         aws.close();
         clock.close();
