@@ -25,6 +25,13 @@ public final class ApiRequest {
         return event.getRouteKey();
     }
 
+    /** The HTTP method as sent; an event without one (made in code) counts as GET. */
+    public String method() {
+        var context = event.getRequestContext();
+        return context == null || context.getHttp() == null || context.getHttp().getMethod() == null
+                ? "GET" : context.getHttp().getMethod();
+    }
+
     /** Header names arrive lower-cased from API Gateway; looked up case-insensitively anyway. */
     public Optional<String> header(String name) {
         Map<String, String> headers = event.getHeaders();

@@ -52,12 +52,10 @@ public final class TenantAdmin {
     private final UnaryOperator<String> tenantIdForSlug;
     private final ch.opsfabric.staff.StaffDirectory staff;
 
-    /** @param tenantIdForSlug the id a new tenant gets; in a deployment {@link #randomTenantId} */
-    public TenantAdmin(Clock clock, TenantRegistry registry, SiteCache siteCache, UnaryOperator<String> tenantIdForSlug) {
-        this(clock, registry, siteCache, tenantIdForSlug, null);
-    }
-
-    /** @param staff the staff-app members an operator may add and remove; null where that is not offered */
+    /**
+     * @param tenantIdForSlug the id a new tenant gets; in a deployment {@link #randomTenantId}
+     * @param staff           the staff-app members an operator may add and remove
+     */
     public TenantAdmin(Clock clock, TenantRegistry registry, SiteCache siteCache, UnaryOperator<String> tenantIdForSlug,
                        ch.opsfabric.staff.StaffDirectory staff) {
         this.staff = staff;

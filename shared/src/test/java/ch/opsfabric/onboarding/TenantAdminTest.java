@@ -24,7 +24,8 @@ class TenantAdminTest {
     final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T09:00:00Z"));
     final InMemoryTenantRegistry registry = new InMemoryTenantRegistry();
     final List<String> invalidated = new ArrayList<>();
-    final TenantAdmin admin = new TenantAdmin(clock, registry, invalidated::add, slug -> "t-" + slug);
+    final TenantAdmin admin = new TenantAdmin(clock, registry, invalidated::add, slug -> "t-" + slug,
+            new ch.opsfabric.testing.fakes.InMemoryStaff.Directory());
 
     static JsonNode body(String json) {
         return Json.parse(json);
@@ -137,7 +138,7 @@ class TenantAdminTest {
     void aSiteCacheThatFailsIsAWarningNotALostChange() {
         TenantAdmin failing = new TenantAdmin(clock, registry, slug -> {
             throw new IllegalStateException("CloudFront down");
-        }, slug -> "t-" + slug);
+        }, slug -> "t-" + slug, new ch.opsfabric.testing.fakes.InMemoryStaff.Directory());
         TenantAdmin.Result created = failing.create(body(MALER), OPERATOR);
         assertEquals(1, created.warnings().size());
         assertTrue(registry.bySlug("maler-huber").isPresent());

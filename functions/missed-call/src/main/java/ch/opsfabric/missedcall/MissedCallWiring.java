@@ -1,6 +1,7 @@
 package ch.opsfabric.missedcall;
 
 import ch.opsfabric.app.Cloud;
+import ch.opsfabric.app.TicketIntakes;
 import ch.opsfabric.app.Env;
 import ch.opsfabric.app.Settings;
 import ch.opsfabric.http.ApiDispatcher;
@@ -16,7 +17,6 @@ import ch.opsfabric.store.DynamoSmsWindows;
 import ch.opsfabric.store.DynamoTenantDirectory;
 import ch.opsfabric.store.DynamoTicketStore;
 import ch.opsfabric.store.SingleTable;
-import ch.opsfabric.ticket.TicketIntake;
 import ch.opsfabric.webhook.OpsFabricSignature;
 import java.time.Clock;
 import java.util.Map;
@@ -39,13 +39,13 @@ public final class MissedCallWiring {
         SingleTable table = SingleTable.of(dynamo, tableName);
         SqsSmsOutbox outbox = new SqsSmsOutbox(sqs, outboundQueueUrl);
         SmsTemplates templates = new SmsTemplates();
+        SmsDispatch sms = new SmsDispatch(outbox, DeferredDelivery.NONE, clock);
         MissedCallRecovery recovery = new MissedCallRecovery(clock,
                 new DynamoTenantDirectory(table, Cloud.tenantCacheNanos()),
-                new TicketIntake(new DynamoTicketStore(table), new ch.opsfabric.store.DynamoDailyStats(table),
-                        new ch.opsfabric.staff.StaffNotices(new ch.opsfabric.store.DynamoStaffDirectory(table), new SmsDispatch(outbox, DeferredDelivery.NONE, clock), clock, settings.publicBaseUrl())),
+                TicketIntakes.inTable(table, new DynamoTicketStore(table), sms, clock, settings.publicBaseUrl()),
                 new DynamoCallStats(table),
                 new DynamoSmsWindows(table),
-                new SmsDispatch(outbox, DeferredDelivery.NONE, clock),
+                sms,
                 templates);
         this.dispatcher = new ApiDispatcher(Map.of(
                 "POST /api/webhook/missed-call", new GenericMissedCallRoute(settings, recovery),

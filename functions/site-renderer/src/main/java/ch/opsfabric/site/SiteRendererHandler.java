@@ -129,7 +129,7 @@ public final class SiteRendererHandler implements RequestStreamHandler {
             throw ApiException.notFound("Diese Adresse gibt es nicht.");
         }
         Matcher home = HOME.matcher(path == null ? "" : path);
-        String method = method(request);
+        String method = request.method();
         if (("GET".equals(method) || "HEAD".equals(method)) && home.matches()) {
             return home(request, home.group(1));
         }
@@ -259,8 +259,4 @@ public final class SiteRendererHandler implements RequestStreamHandler {
                 status == 404 ? Caching.SHORT : Caching.PRIVATE);
     }
 
-    private static String method(ApiRequest request) {
-        return request.event().getRequestContext() == null || request.event().getRequestContext().getHttp() == null
-                ? "GET" : request.event().getRequestContext().getHttp().getMethod();
-    }
 }

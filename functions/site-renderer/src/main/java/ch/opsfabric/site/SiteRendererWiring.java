@@ -1,6 +1,7 @@
 package ch.opsfabric.site;
 
 import ch.opsfabric.app.Cloud;
+import ch.opsfabric.app.TicketIntakes;
 import ch.opsfabric.app.Env;
 import ch.opsfabric.app.Settings;
 import ch.opsfabric.intake.IntakeSubmission;
@@ -21,7 +22,6 @@ import ch.opsfabric.store.SingleTable;
 import ch.opsfabric.tenant.Tenant;
 import ch.opsfabric.tenant.TenantDirectory;
 import ch.opsfabric.tenant.TenantJson;
-import ch.opsfabric.ticket.TicketIntake;
 import ch.opsfabric.ticket.TicketStore;
 import java.time.Clock;
 import java.util.Map;
@@ -54,10 +54,10 @@ public final class SiteRendererWiring {
         this.pages = new SitePages(new PageTemplates(), settings.publicBaseUrl());
         TicketStore tickets = new DynamoTicketStore(table);
         SqsSmsOutbox outbox = new SqsSmsOutbox(sqs, outboundQueueUrl);
+        SmsDispatch sms = new SmsDispatch(outbox, DeferredDelivery.NONE, clock);
         this.submission = new IntakeSubmission(clock, new DynamoRateLimiter(table, settings.intakeRateLimitPerMinute()),
-                tenants, new TicketIntake(tickets, stats,
-                        new ch.opsfabric.staff.StaffNotices(new ch.opsfabric.store.DynamoStaffDirectory(table), new SmsDispatch(outbox, DeferredDelivery.NONE, clock), clock, settings.publicBaseUrl())), tickets, new DynamoFormRefs(table),
-                new SmsDispatch(outbox, DeferredDelivery.NONE, clock), new SmsTemplates());
+                tenants, TicketIntakes.inTable(table, tickets, sms, clock, settings.publicBaseUrl()), tickets,
+                new DynamoFormRefs(table), sms, new SmsTemplates());
         this.warmUp = () -> {
             // pages are reads: one lookup, and every page of a made-up tenant rendered in memory
             tenants.bySlug("opsfabric-priming");

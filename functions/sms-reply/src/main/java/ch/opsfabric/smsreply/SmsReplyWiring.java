@@ -1,6 +1,7 @@
 package ch.opsfabric.smsreply;
 
 import ch.opsfabric.app.Cloud;
+import ch.opsfabric.app.TicketIntakes;
 import ch.opsfabric.app.Env;
 import ch.opsfabric.app.Settings;
 import ch.opsfabric.http.ApiDispatcher;
@@ -17,7 +18,6 @@ import ch.opsfabric.store.DynamoSmsWindows;
 import ch.opsfabric.store.DynamoTenantDirectory;
 import ch.opsfabric.store.DynamoTicketStore;
 import ch.opsfabric.store.SingleTable;
-import ch.opsfabric.ticket.TicketIntake;
 import ch.opsfabric.webhook.OpsFabricSignature;
 import java.time.Clock;
 import java.util.Map;
@@ -40,17 +40,16 @@ public final class SmsReplyWiring {
         SingleTable table = SingleTable.of(dynamo, tableName);
         SqsSmsOutbox outbox = new SqsSmsOutbox(sqs, outboundQueueUrl);
         SmsTemplates templates = new SmsTemplates();
-        ch.opsfabric.store.DynamoDailyStats stats = new ch.opsfabric.store.DynamoDailyStats(table);
+        SmsDispatch sms = new SmsDispatch(outbox, DeferredDelivery.NONE, clock);
         SmsReplyProcessing processing = new SmsReplyProcessing(clock,
                 new DynamoTenantDirectory(table, Cloud.tenantCacheNanos()),
-                new TicketIntake(new DynamoTicketStore(table), stats,
-                        new ch.opsfabric.staff.StaffNotices(new ch.opsfabric.store.DynamoStaffDirectory(table), new SmsDispatch(outbox, DeferredDelivery.NONE, clock), clock, settings.publicBaseUrl())),
+                TicketIntakes.inTable(table, new DynamoTicketStore(table), sms, clock, settings.publicBaseUrl()),
                 new DynamoOptOuts(table),
                 new DynamoFormRefs(table),
                 new ch.opsfabric.store.DynamoSmsThreads(table),
-                stats,
+                new ch.opsfabric.store.DynamoDailyStats(table),
                 new DynamoSmsWindows(table),
-                new SmsDispatch(outbox, DeferredDelivery.NONE, clock),
+                sms,
                 templates,
                 settings.publicBaseUrl());
         EcallSmsReplyRoute ecall = new EcallSmsReplyRoute(settings, processing);

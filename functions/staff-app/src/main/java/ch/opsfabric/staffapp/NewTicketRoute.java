@@ -23,7 +23,7 @@ final class NewTicketRoute extends SignedInRoute {
 
     @Override
     protected APIGatewayV2HTTPResponse handle(ApiRequest request, SignIn.Staff staff) {
-        if (String.valueOf(request.routeKey()).startsWith("GET ")) {
+        if ("GET".equals(request.method())) {
             WizardFlow flow = request.query("flow").flatMap(id -> staff.tenant().flow(id)).orElse(null);
             return AppHttp.page(200, pages.newTicket(staff, flow, Map.of(), Map.of()));
         }

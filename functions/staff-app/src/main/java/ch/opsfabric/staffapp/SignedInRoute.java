@@ -27,7 +27,7 @@ abstract class SignedInRoute implements ApiRoute {
         Optional<SignIn.Staff> staff = signIn.current(AppHttp.cookie(request, http.sessionCookie).orElse(null));
         if (staff.isEmpty()) {
             // a page goes to the sign-in; a form sent without a session is refused, nothing done
-            return String.valueOf(request.routeKey()).startsWith("GET ") ? AppHttp.seeOther("/app/login")
+            return "GET".equals(request.method()) ? AppHttp.seeOther("/app/login")
                     : AppHttp.page(401, pages.error(null, "Bitte melden Sie sich an",
                     "Ihre Anmeldung ist abgelaufen. Melden Sie sich neu an; danach können Sie es noch einmal versuchen."));
         }

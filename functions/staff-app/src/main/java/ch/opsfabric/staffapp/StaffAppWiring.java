@@ -1,13 +1,13 @@
 package ch.opsfabric.staffapp;
 
 import ch.opsfabric.app.Cloud;
+import ch.opsfabric.app.TicketIntakes;
 import ch.opsfabric.app.Env;
 import ch.opsfabric.app.Settings;
 import ch.opsfabric.http.ApiDispatcher;
 import ch.opsfabric.http.ApiRoute;
 import ch.opsfabric.http.SyntheticRequests;
 import ch.opsfabric.intake.IntakeSubmission;
-import ch.opsfabric.ticket.TicketIntake;
 import ch.opsfabric.messaging.DeferredDelivery;
 import ch.opsfabric.messaging.DryRunSqs;
 import ch.opsfabric.messaging.SchedulerDeferredDelivery;
@@ -72,7 +72,7 @@ public final class StaffAppWiring {
         routes.put("GET /app/tickets/{id}", new TicketPageRoute(clock, signIn, http, pages, desk));
         routes.put("POST /app/tickets/{id}", new TicketActionRoute(clock, signIn, http, pages, desk));
         IntakeSubmission submission = new IntakeSubmission(clock, new DynamoRateLimiter(table, settings.intakeRateLimitPerMinute()),
-                tenants, new TicketIntake(tickets, stats, new ch.opsfabric.staff.StaffNotices(staff, sms, clock, settings.publicBaseUrl())), tickets, new ch.opsfabric.store.DynamoFormRefs(table), sms, templates);
+                tenants, TicketIntakes.inTable(table, tickets, sms, clock, settings.publicBaseUrl()), tickets, new ch.opsfabric.store.DynamoFormRefs(table), sms, templates);
         NewTicketRoute newTicket = new NewTicketRoute(signIn, http, pages, submission);
         routes.put("GET /app/tickets/new", newTicket);
         routes.put("POST /app/tickets/new", newTicket);

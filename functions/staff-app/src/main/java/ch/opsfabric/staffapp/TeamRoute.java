@@ -29,7 +29,7 @@ final class TeamRoute extends SignedInRoute {
 
     @Override
     protected APIGatewayV2HTTPResponse handle(ApiRequest request, SignIn.Staff me) {
-        if (String.valueOf(request.routeKey()).startsWith("GET ")) {
+        if ("GET".equals(request.method())) {
             return AppHttp.page(200, pages.team(me, staff.list(me.tenant().id()),
                     request.query("ok").map(DONE::get).orElse(null), null, Map.of(), signIn.businessesOf(me)));
         }

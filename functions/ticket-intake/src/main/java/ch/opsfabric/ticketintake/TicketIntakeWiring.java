@@ -3,6 +3,7 @@ package ch.opsfabric.ticketintake;
 import ch.opsfabric.messaging.StatusUpdates;
 
 import ch.opsfabric.app.Cloud;
+import ch.opsfabric.app.TicketIntakes;
 import ch.opsfabric.app.Env;
 import ch.opsfabric.app.Settings;
 import ch.opsfabric.http.ApiDispatcher;
@@ -23,7 +24,6 @@ import ch.opsfabric.store.DynamoTicketStore;
 import ch.opsfabric.store.SingleTable;
 import ch.opsfabric.tenant.Branch;
 import ch.opsfabric.tenant.TenantDirectory;
-import ch.opsfabric.ticket.TicketIntake;
 import ch.opsfabric.ticket.TicketStore;
 import java.time.Clock;
 import java.util.Map;
@@ -51,7 +51,7 @@ public final class TicketIntakeWiring {
         SmsDispatch sms = new SmsDispatch(outbox, deferred, clock);
         SmsTemplates templates = new SmsTemplates();
         IntakeSubmission submission = new IntakeSubmission(clock,
-                new DynamoRateLimiter(table, settings.intakeRateLimitPerMinute()), tenants, new TicketIntake(tickets, stats, new ch.opsfabric.staff.StaffNotices(new ch.opsfabric.store.DynamoStaffDirectory(table), sms, clock, settings.publicBaseUrl())),
+                new DynamoRateLimiter(table, settings.intakeRateLimitPerMinute()), tenants, TicketIntakes.inTable(table, tickets, sms, clock, settings.publicBaseUrl()),
                 tickets, new DynamoFormRefs(table), sms, templates);
         StaffAuth auth = new StaffAuth(tenants);
         this.dispatcher = new ApiDispatcher(Map.of(

@@ -46,7 +46,8 @@ public final class InboxRenderBench {
         Clock clock = Clock.fixed(now, java.time.ZoneOffset.UTC);
         try (LocalAws aws = LocalAws.start(LocalAws.dynaliteHome(), SamTemplate.locate(), FreePort.find(), FreePort.find(), 5)) {
             SingleTable table = SingleTable.of(aws.dynamo(), aws.tableName("OpsTable"));
-            TenantAdmin admin = new TenantAdmin(clock, new DynamoTenantRegistry(table), slug -> { }, slug -> "bench");
+            TenantAdmin admin = new TenantAdmin(clock, new DynamoTenantRegistry(table), slug -> { }, slug -> "bench",
+                    new DynamoStaffDirectory(table));
             Tenant tenant = admin.create(Json.parse("""
                     {"slug":"bench-maler","name":"Bench Maler","branch":"handwerk","lines":["+41445550909"],
                      "ownerMobile":"+41795550909","modules":{"dashboard":true},

@@ -114,9 +114,10 @@ final class LocalEnvironment implements AutoCloseable {
             this.tenantDirectory = new DynamoTenantDirectory(table, 0);
             this.tickets = new DynamoTicketStore(table);
             // the sites did not exist before: nothing at the edge to empty
+            ch.opsfabric.store.DynamoStaffDirectory staff = new ch.opsfabric.store.DynamoStaffDirectory(table);
             this.tenants = DemoTenants.seed(new TenantAdmin(clock, new DynamoTenantRegistry(table), slug -> { },
-                    DemoTenants::demoId));
-            DemoTenants.seedStaff(new ch.opsfabric.store.DynamoStaffDirectory(table), tenants);
+                    DemoTenants::demoId, staff));
+            DemoTenants.seedStaff(staff, tenants);
         } catch (IOException e) {
             aws.close();
             throw new UncheckedIOException("cannot open the local services port", e);

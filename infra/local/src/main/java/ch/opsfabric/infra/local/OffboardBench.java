@@ -36,7 +36,7 @@ public final class OffboardBench {
         try (LocalAws aws = LocalAws.start(LocalAws.dynaliteHome(), SamTemplate.locate(), FreePort.find(), FreePort.find(), 5)) {
             SingleTable table = SingleTable.of(aws.dynamo(), aws.tableName("OpsTable"));
             TenantAdmin admin = new TenantAdmin(Clock.systemUTC(), new DynamoTenantRegistry(table), slug -> { },
-                    TenantAdmin::randomTenantId);
+                    TenantAdmin::randomTenantId, new ch.opsfabric.store.DynamoStaffDirectory(table));
             Tenant tenant = admin.create(Json.parse("""
                     {"slug":"bench-maler","name":"Bench Maler","branch":"handwerk","lines":["+41445550909"],
                      "ownerMobile":"+41795550909","config":{"sms":{"provider":"console","sender":"Bench"}}}"""),

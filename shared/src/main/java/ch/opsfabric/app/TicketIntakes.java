@@ -1,0 +1,26 @@
+package ch.opsfabric.app;
+
+import ch.opsfabric.messaging.SmsDispatch;
+import ch.opsfabric.staff.StaffNotices;
+import ch.opsfabric.store.DynamoDailyStats;
+import ch.opsfabric.store.DynamoStaffDirectory;
+import ch.opsfabric.store.SingleTable;
+import ch.opsfabric.ticket.TicketIntake;
+import ch.opsfabric.ticket.TicketStore;
+import java.time.Clock;
+
+/**
+ * The intake every channel's function builds the same way: tickets in the table, the day's ROI
+ * figures counted, and the staff who asked for it told at once about an urgent ticket.
+ */
+public final class TicketIntakes {
+
+    private TicketIntakes() {
+    }
+
+    public static TicketIntake inTable(SingleTable table, TicketStore tickets, SmsDispatch sms, Clock clock,
+                                       String publicBaseUrl) {
+        return new TicketIntake(tickets, new DynamoDailyStats(table),
+                new StaffNotices(new DynamoStaffDirectory(table), sms, clock, publicBaseUrl));
+    }
+}
