@@ -40,6 +40,12 @@ final class LocalHttp {
         }
     }
 
+    /** A POST of our generic webhooks: JSON, signed with the dev HMAC secret as a telephony provider signs it. */
+    HttpResponse<String> signedJson(String path, String body) {
+        return send("POST", path, "application/json", body, "X-OpsFabric-Signature",
+                ch.opsfabric.webhook.OpsFabricSignature.sign("dev-webhook-secret", body.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
     HttpResponse<String> get(String path, String... headers) {
         return send("GET", path, null, null, headers);
     }

@@ -31,8 +31,7 @@ class MissedCallStoryE2E extends AgainstLocalStack {
     private static final String OWNER = "+41795550101";
 
     private static HttpResponse<String> signedJson(String path, String body) {
-        return http.send("POST", path, "application/json", body,
-                "X-OpsFabric-Signature", OpsFabricSignature.sign("dev-webhook-secret", body.getBytes(StandardCharsets.UTF_8)));
+        return http.signedJson(path, body);
     }
 
     private static HttpResponse<String> missedCall(String from, String to, String callId) {

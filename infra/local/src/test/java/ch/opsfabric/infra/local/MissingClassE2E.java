@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.opsfabric.infra.emulators.SamTemplate;
 import ch.opsfabric.json.Json;
-import ch.opsfabric.webhook.OpsFabricSignature;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Enumeration;
@@ -43,8 +41,7 @@ class MissingClassE2E {
             LocalHttp http = new LocalHttp(stack.baseUrl());
             String body = Json.write(Json.object().put("from", "+41795550999").put("to", "+41445550101")
                     .put("callId", "missing-class-1"));
-            HttpResponse<String> call = http.send("POST", "/api/webhook/missed-call", "application/json", body,
-                    "X-OpsFabric-Signature", OpsFabricSignature.sign("dev-webhook-secret", body.getBytes(StandardCharsets.UTF_8)));
+            HttpResponse<String> call = http.signedJson("/api/webhook/missed-call", body);
             assertEquals(500, call.statusCode(), call.body());
             assertEquals("{\"message\":\"Internal Server Error\"}", call.body(), "what API Gateway answers, no stack trace");
             // the runtime client reports the error first and logs it after, so the line may trail the answer

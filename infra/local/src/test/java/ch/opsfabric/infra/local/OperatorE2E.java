@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.opsfabric.cli.OpsFabric;
 import ch.opsfabric.json.Json;
-import ch.opsfabric.webhook.OpsFabricSignature;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
@@ -72,8 +71,7 @@ class OperatorE2E extends AgainstLocalStack {
 
     static HttpResponse<String> missedCall(String from, String callId) {
         String body = Json.write(Json.object().put("from", from).put("to", LINE).put("callId", callId));
-        return http.send("POST", "/api/webhook/missed-call", "application/json", body,
-                "X-OpsFabric-Signature", OpsFabricSignature.sign("dev-webhook-secret", body.getBytes(StandardCharsets.UTF_8)));
+        return http.signedJson("/api/webhook/missed-call", body);
     }
 
     static long smsTo(String to) {

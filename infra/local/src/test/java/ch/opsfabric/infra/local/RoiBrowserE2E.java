@@ -2,10 +2,8 @@ package ch.opsfabric.infra.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ch.opsfabric.json.Json;
-import ch.opsfabric.webhook.OpsFabricSignature;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,47 +11,21 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 
 /**
  * The ROI page against a scripted week on a fresh stack: 4 missed calls from mobiles and one
  * withheld, menu answers 1, 1 and 2, three tickets moved to SCHEDULED or later (recovered), one of
  * them done with its review request sent and clicked. The page must show exactly these figures, in Chromium.
  */
-class RoiBrowserE2E {
+class RoiBrowserE2E extends AgainstLocalStackOnAPhone {
 
     static final String LINE = "+41445550101";
 
-    private static LocalStack stack;
-    private static LocalHttp http;
-    private static WebDriver driver;
-
-    @BeforeAll
-    static void start() throws Exception {
-        assumeTrue(PhoneBrowser.available(),
-                "browser tests need Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
-        stack = LocalStack.start(0);
-        http = new LocalHttp(stack.baseUrl());
-        driver = PhoneBrowser.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (stack != null) {
-            stack.close();
-        }
-    }
 
     static HttpResponse<String> signed(String path, String body) {
-        HttpResponse<String> r = http.send("POST", path, "application/json", body,
-                "X-OpsFabric-Signature", OpsFabricSignature.sign("dev-webhook-secret", body.getBytes(StandardCharsets.UTF_8)));
+        HttpResponse<String> r = http.signedJson(path, body);
         assertEquals(200, r.statusCode(), r.body());
         return r;
     }

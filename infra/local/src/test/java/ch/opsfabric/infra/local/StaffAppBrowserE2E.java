@@ -3,22 +3,16 @@ package ch.opsfabric.infra.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ch.opsfabric.json.Json;
-import ch.opsfabric.webhook.OpsFabricSignature;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -27,37 +21,14 @@ import org.openqa.selenium.support.ui.Select;
  * see the answer land on the same ticket; then what must not work (another tenant's ticket, a
  * form without its CSRF token, a signed-out session). Screenshots in target/screenshots.
  */
-class StaffAppBrowserE2E {
+class StaffAppBrowserE2E extends AgainstLocalStackOnAPhone {
 
     static final String OWNER = "+41795550101";
     static final String LINE = "+41445550101";
 
-    private static LocalStack stack;
-    private static LocalHttp http;
-    private static WebDriver driver;
-
-    @BeforeAll
-    static void start() throws Exception {
-        assumeTrue(PhoneBrowser.available(),
-                "browser tests need Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
-        stack = LocalStack.start(0);
-        http = new LocalHttp(stack.baseUrl());
-        driver = PhoneBrowser.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (stack != null) {
-            stack.close();
-        }
-    }
 
     static HttpResponse<String> signed(String path, String body) {
-        return http.send("POST", path, "application/json", body,
-                "X-OpsFabric-Signature", OpsFabricSignature.sign("dev-webhook-secret", body.getBytes(StandardCharsets.UTF_8)));
+        return http.signedJson(path, body);
     }
 
     static String missedCall(String from, String callId) {

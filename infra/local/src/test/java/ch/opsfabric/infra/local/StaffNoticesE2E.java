@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.opsfabric.json.Json;
-import ch.opsfabric.webhook.OpsFabricSignature;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,8 +42,7 @@ class StaffNoticesE2E extends AgainstLocalStack {
     }
 
     static HttpResponse<String> signed(String path, String body) {
-        HttpResponse<String> r = http.send("POST", path, "application/json", body,
-                "X-OpsFabric-Signature", OpsFabricSignature.sign("dev-webhook-secret", body.getBytes(StandardCharsets.UTF_8)));
+        HttpResponse<String> r = http.signedJson(path, body);
         assertEquals(200, r.statusCode(), r.body());
         return r;
     }

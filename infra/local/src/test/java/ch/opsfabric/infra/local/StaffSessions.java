@@ -1,13 +1,9 @@
 package ch.opsfabric.infra.local;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Signing in to the staff app over HTTP as a phone would: number, the code from {@code /_local/sms}, the session cookie. */
 final class StaffSessions {
@@ -18,20 +14,13 @@ final class StaffSessions {
     /** @return {@code ofs=<token>}, ready for a {@code cookie} header */
     static String signIn(String baseUrl, LocalHttp http, String mobile) throws Exception {
         HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-        int codesBefore = codes(http, mobile);
+        int codesBefore = PhoneBrowser.codes(http.json(http.get("/_local/sms")), mobile);
         HttpResponse<String> asked = client.send(HttpRequest.newBuilder(URI.create(baseUrl + "/app/login"))
                 .header("content-type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("mobile=" + java.net.URLEncoder.encode(mobile, "UTF-8"))).build(),
                 HttpResponse.BodyHandlers.ofString());
         String attempt = asked.headers().firstValue("set-cookie").orElseThrow().replaceAll(";.*", "");
-        JsonNode all = http.await("/_local/sms", list -> codes(list, mobile) > codesBefore, Duration.ofSeconds(15));
-        String code = null;
-        for (JsonNode sms : all) {
-            if (sms.path("kind").asText().equals("login_code") && sms.path("to").asText().equals(mobile)) {
-                Matcher m = Pattern.compile("(\\d{6})").matcher(sms.path("text").asText());
-                code = m.find() ? m.group(1) : null;
-            }
-        }
+        String code = PhoneBrowser.latestCode(http, mobile, codesBefore);
         HttpResponse<String> verified = client.send(HttpRequest.newBuilder(URI.create(baseUrl + "/app/login/code"))
                 .header("content-type", "application/x-www-form-urlencoded").header("cookie", attempt)
                 .POST(HttpRequest.BodyPublishers.ofString("code=" + code)).build(), HttpResponse.BodyHandlers.ofString());
@@ -41,17 +30,5 @@ final class StaffSessions {
             }
         }
         throw new IllegalStateException("no session after the code: " + verified.statusCode() + " " + verified.body());
-    }
-
-    private static int codes(LocalHttp http, String mobile) {
-        return codes(http.json(http.get("/_local/sms")), mobile);
-    }
-
-    private static int codes(JsonNode list, String mobile) {
-        int n = 0;
-        for (JsonNode sms : list) {
-            n += sms.path("kind").asText().equals("login_code") && sms.path("to").asText().equals(mobile) ? 1 : 0;
-        }
-        return n;
     }
 }

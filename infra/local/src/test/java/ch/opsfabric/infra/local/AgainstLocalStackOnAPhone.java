@@ -1,0 +1,34 @@
+package ch.opsfabric.infra.local;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.openqa.selenium.WebDriver;
+
+/** Staff-app suites: one local stack and one phone-sized Chromium for the class, both stopped after it. */
+abstract class AgainstLocalStackOnAPhone {
+
+    static LocalStack stack;
+    static LocalHttp http;
+    static WebDriver driver;
+
+    @BeforeAll
+    static void startStackAndBrowser() throws Exception {
+        assumeTrue(PhoneBrowser.available(),
+                "browser tests need Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
+        stack = LocalStack.start(0);
+        http = new LocalHttp(stack.baseUrl());
+        driver = PhoneBrowser.start();
+    }
+
+    @AfterAll
+    static void stopBrowserAndStack() {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+}
