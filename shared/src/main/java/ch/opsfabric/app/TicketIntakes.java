@@ -10,8 +10,9 @@ import ch.opsfabric.ticket.TicketStore;
 import java.time.Clock;
 
 /**
- * The intake every channel's function builds the same way: tickets in the table, the day's ROI
- * figures counted, and the staff who asked for it told at once about an urgent ticket.
+ * The intake every channel's function builds the same way: tickets in the table, one contact per
+ * person, the day's ROI figures counted, and the staff who asked for it told at once about an
+ * urgent ticket.
  */
 public final class TicketIntakes {
 
@@ -21,6 +22,11 @@ public final class TicketIntakes {
     public static TicketIntake inTable(SingleTable table, TicketStore tickets, SmsDispatch sms, Clock clock,
                                        String publicBaseUrl) {
         return new TicketIntake(tickets, new DynamoDailyStats(table),
-                new StaffNotices(new DynamoStaffDirectory(table), sms, clock, publicBaseUrl));
+                new StaffNotices(new DynamoStaffDirectory(table), sms, clock, publicBaseUrl), contacts(table, tickets));
+    }
+
+    /** The tenant's contacts in the table; a merge moves tickets through {@code tickets}. */
+    public static ch.opsfabric.contact.Contacts contacts(SingleTable table, TicketStore tickets) {
+        return new ch.opsfabric.contact.Contacts(new ch.opsfabric.store.DynamoContactBook(table), tickets::reassignContact);
     }
 }

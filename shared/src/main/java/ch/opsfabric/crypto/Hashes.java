@@ -48,4 +48,26 @@ public final class Hashes {
         }
         return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), actual.getBytes(StandardCharsets.UTF_8));
     }
+
+    /** Crockford base32: no I, L, O, U, easy to read out on the phone. */
+    private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
+
+    /** The first {@code length} Crockford base32 characters of {@code bytes}. */
+    public static String base32(byte[] bytes, int length) {
+        StringBuilder out = new StringBuilder(length);
+        int buffer = 0;
+        int bits = 0;
+        for (byte b : bytes) {
+            buffer = (buffer << 8) | (b & 0xff);
+            bits += 8;
+            while (bits >= 5 && out.length() < length) {
+                out.append(ALPHABET[(buffer >> (bits - 5)) & 31]);
+                bits -= 5;
+            }
+            if (out.length() == length) {
+                break;
+            }
+        }
+        return out.toString();
+    }
 }

@@ -45,7 +45,7 @@ public final class DynamoTicketStore implements TicketStore {
 
     @Override
     public Optional<ContactOutcome> createOrJoin(String ticketId, String reference, NewContact c,
-                                                 LocalDate localDate, Instant slaDueAt) {
+                                                 LocalDate localDate, Instant slaDueAt, String contactId) {
         UpdateBuilder update = new UpdateBuilder();
         update.setIfAbsent("tenantId", AttributeValue.fromS(c.tenantId()));
         update.setIfAbsent("id", AttributeValue.fromS(ticketId));
@@ -65,6 +65,7 @@ public final class DynamoTicketStore implements TicketStore {
             update.setIfAbsent(Keys.GSI3SK, AttributeValue.fromS(slaDueAt + "#" + ticketId));
         }
         update.setIfAbsentWhenPresent("phone", c.phone() == null ? null : c.phone().e164());
+        update.setIfAbsentWhenPresent("contactId", contactId);
         // the first contact that brings a name, e-mail or message fills it; later ones go to the history
         update.setIfAbsentWhenPresent("name", c.name());
         update.setIfAbsentWhenPresent("email", c.email());
@@ -80,8 +81,8 @@ public final class DynamoTicketStore implements TicketStore {
         update.appendHistory(TicketEvent.contact(c.at(), c.source(), c.text()));
         update.add("contactCount", 1);
 
-        if (c.contactId() != null) {
-            update.addToSet("contactIds", c.contactId());
+        if (c.eventId() != null) {
+            update.addToSet("contactIds", c.eventId());
         }
 
         Map<String, AttributeValue> values = new HashMap<>(update.values());
@@ -92,9 +93,9 @@ public final class DynamoTicketStore implements TicketStore {
             condition.append(i == 0 ? "" : ", ").append(placeholder);
         }
         condition.append("))");
-        if (c.contactId() != null) {
+        if (c.eventId() != null) {
             condition.append(" AND NOT contains(contactIds, :contactId)");
-            values.put(":contactId", AttributeValue.fromS(c.contactId()));
+            values.put(":contactId", AttributeValue.fromS(c.eventId()));
         }
         Map<String, String> names = new HashMap<>(update.names());
         names.put("#PK", Keys.PK);
@@ -122,7 +123,7 @@ public final class DynamoTicketStore implements TicketStore {
                 }
                 Ticket existing = TicketItem.SCHEMA.mapToItem(current).toTicket();
                 AttributeValue seen = current.get("contactIds");
-                if (c.contactId() != null && seen != null && seen.ss().contains(c.contactId())) {
+                if (c.eventId() != null && seen != null && seen.ss().contains(c.eventId())) {
                     return Optional.of(ContactOutcome.duplicate(existing));
                 }
                 if (!existing.status().isOpen()) {
@@ -251,6 +252,20 @@ public final class DynamoTicketStore implements TicketStore {
                 Map.of(),
                 Map.of(":at", AttributeValue.fromS(event.at().toString()),
                         ":entry", UpdateBuilder.historyEntry(event)));
+    }
+
+    @Override
+    public boolean reassignContact(String tenantId, String ticketId, String fromContactId, String toContactId) {
+        try {
+            db.client().updateItem(b -> b.tableName(db.tableName()).key(Keys.ticketKey(tenantId, ticketId))
+                    .updateExpression("SET contactId = :to")
+                    .conditionExpression("attribute_exists(PK) AND (attribute_not_exists(contactId) OR contactId IN (:from, :to))")
+                    .expressionAttributeValues(Map.of(":to", AttributeValue.fromS(toContactId),
+                            ":from", AttributeValue.fromS(fromContactId))));
+            return true;
+        } catch (ConditionalCheckFailedException goneOrSomeoneElses) {
+            return false;
+        }
     }
 
     @Override

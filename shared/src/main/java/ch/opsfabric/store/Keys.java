@@ -150,4 +150,20 @@ public final class Keys {
     public static String rate(String bucket) {
         return "RATE#" + bucket;
     }
+
+    public static final String CONTACT_PREFIX = "CONTACT#";
+
+    public static String contact(String contactId) {
+        return CONTACT_PREFIX + contactId;
+    }
+
+    /** A pointer from an identifier ({@code tel:…}, {@code mail:…}) to its contact, in the tenant's partition. */
+    public static String contactPointer(String identifier) {
+        return "CID#" + identifier;
+    }
+
+    /** A Message-ID we sent or received, pointing at its ticket (SHA-256: the ids are long and carry addresses). */
+    public static String mailMessage(String messageIdHash) {
+        return "MSGID#" + messageIdHash;
+    }
 }

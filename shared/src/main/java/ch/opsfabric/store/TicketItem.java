@@ -53,6 +53,7 @@ final class TicketItem {
     Instant reviewDueAt;
     Instant reviewRequestSentAt;
     Instant reviewClickedAt;
+    String contactId;
     String gsi2pk;
     String gsi2sk;
     String gsi3pk;
@@ -138,6 +139,7 @@ final class TicketItem {
                     .tags(secondaryPartitionKey(Keys.GSI2)))
             .addAttribute(String.class, a -> a.name(Keys.GSI2SK).getter(i -> i.gsi2sk).setter((i, v) -> i.gsi2sk = v)
                     .tags(secondarySortKey(Keys.GSI2)))
+            .addAttribute(String.class, a -> a.name("contactId").getter(i -> i.contactId).setter((i, v) -> i.contactId = v))
             .addAttribute(String.class, a -> a.name(Keys.GSI3PK).getter(i -> i.gsi3pk).setter((i, v) -> i.gsi3pk = v)
                     .tags(secondaryPartitionKey(Keys.GSI3)))
             .addAttribute(String.class, a -> a.name(Keys.GSI3SK).getter(i -> i.gsi3sk).setter((i, v) -> i.gsi3sk = v)
@@ -153,6 +155,6 @@ final class TicketItem {
                 Urgency.valueOf(urgency), phone, name, email, flow, category, message, fields,
                 contactCount == null ? 0 : contactCount, events,
                 localDate == null ? null : LocalDate.parse(localDate), createdAt, updatedAt, slaDueAt, firstResponseAt,
-                appointmentAt, reviewDueAt, reviewRequestSentAt, reviewClickedAt);
+                appointmentAt, reviewDueAt, reviewRequestSentAt, reviewClickedAt, contactId);
     }
 }

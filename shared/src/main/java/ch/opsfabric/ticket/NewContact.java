@@ -10,8 +10,9 @@ import java.util.Map;
  * @param phone         the customer's number, null when there is none (then no dedupe)
  * @param initialStatus status of a new ticket (missed calls start at NEEDS_CALLBACK)
  * @param text          what the customer said, for the history; may be null
- * @param contactId     the provider's id of this contact (call id, message id); a contact with an id
- *                      the ticket has seen before changes nothing. Null for form submissions.
+ * @param eventId       the provider's id of this contact (call id, message id); a contact with an id
+ *                      the ticket has seen before changes nothing (stored in the ticket's {@code contactIds},
+ *                      a name from before contacts were people). Null for form submissions.
  */
 public record NewContact(
         String tenantId,
@@ -26,7 +27,7 @@ public record NewContact(
         String text,
         Map<String, String> fields,
         Instant at,
-        String contactId) {
+        String eventId) {
 
     public NewContact {
         fields = fields == null ? Map.of() : Map.copyOf(fields);

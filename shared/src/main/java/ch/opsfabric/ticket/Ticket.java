@@ -14,6 +14,8 @@ import java.util.Map;
  * @param firstResponseAt when the ticket first left NEW/NEEDS_CALLBACK; null until then
  * @param appointmentAt   the agreed appointment, set with the move to SCHEDULED; may be null
  * @param reviewDueAt     when the review request is due (DONE + the tenant's delay); null when none is planned
+ * @param contactId       the person's contact ({@link ch.opsfabric.contact.Contact}); null on tickets from
+ *                        before contacts and on those with neither number nor address
  */
 public record Ticket(
         String tenantId,
@@ -39,7 +41,8 @@ public record Ticket(
         Instant appointmentAt,
         Instant reviewDueAt,
         Instant reviewRequestSentAt,
-        Instant reviewClickedAt) {
+        Instant reviewClickedAt,
+        String contactId) {
 
     public Ticket {
         fields = fields == null ? Map.of() : Map.copyOf(fields);

@@ -13,8 +13,6 @@ import java.time.format.DateTimeFormatter;
  */
 public final class TicketIds {
 
-    /** Crockford base32: no I, L, O, U, easy to read out on the phone. */
-    private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
     private static final DateTimeFormatter REF_DAY = DateTimeFormatter.ofPattern("ddMM");
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -24,14 +22,14 @@ public final class TicketIds {
 
     public static String forContact(String tenantId, String e164, LocalDate day, int generation) {
         byte[] hash = Hashes.sha256(tenantId + '|' + e164 + '|' + day + '|' + generation);
-        return DAY.format(day) + "-" + base32(hash, 12);
+        return DAY.format(day) + "-" + Hashes.base32(hash, 12);
     }
 
     /** For contacts without a phone number: nothing to dedupe on. */
     public static String random(LocalDate day) {
         byte[] bytes = new byte[10];
         RANDOM.nextBytes(bytes);
-        return DAY.format(day) + "-" + base32(bytes, 12);
+        return DAY.format(day) + "-" + Hashes.base32(bytes, 12);
     }
 
     /** {@code K-ddMM-XXXX}: the day and four characters of the id, unique enough within a tenant's day. */
@@ -40,22 +38,5 @@ public final class TicketIds {
         return "K-" + REF_DAY.format(day) + "-" + tail.substring(0, 4);
     }
 
-    private static String base32(byte[] bytes, int length) {
-        StringBuilder out = new StringBuilder(length);
-        int buffer = 0;
-        int bits = 0;
-        for (byte b : bytes) {
-            buffer = (buffer << 8) | (b & 0xff);
-            bits += 8;
-            while (bits >= 5 && out.length() < length) {
-                out.append(ALPHABET[(buffer >> (bits - 5)) & 31]);
-                bits -= 5;
-            }
-            if (out.length() == length) {
-                break;
-            }
-        }
-        return out.toString();
-    }
 
 }

@@ -1,18 +1,23 @@
 package ch.opsfabric.ticket;
 
+import ch.opsfabric.contact.ContactRef;
+import ch.opsfabric.contact.ContactResolver;
+import ch.opsfabric.contact.Identifiers;
 import ch.opsfabric.phone.Phone;
 import ch.opsfabric.tenant.Tenant;
 import ch.opsfabric.tenant.TenantConfig;
 import ch.opsfabric.time.SlaCalculator;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Turns a contact into a ticket: dedupe per tenant, phone and local day, SLA deadline, urgency
- * raised when a later contact is more urgent, a repeated provider event recognised by its id.
- * Race-free because the dedupe key is the ticket's own key and each attempt is one conditional
- * write.
+ * Turns a contact into a ticket: dedupe per tenant, person (their {@link ContactRef contact}) and
+ * local day, SLA deadline, urgency raised when a later contact is more urgent, a repeated provider
+ * event recognised by its id. Race-free because the dedupe key is the ticket's own key, derived
+ * from the contact's seed, and each attempt is one conditional write.
  */
 public final class TicketIntake {
 
@@ -22,6 +27,7 @@ public final class TicketIntake {
     private final TicketStore store;
     private final ch.opsfabric.stats.DailyStats stats;
     private final TicketWatcher watcher;
+    private final ContactResolver contacts;
 
     /** Without figures: for tools and tests that do not look at the ROI counters. */
     public TicketIntake(TicketStore store) {
@@ -37,13 +43,40 @@ public final class TicketIntake {
      * @param watcher told at once when a ticket is (or becomes) urgent
      */
     public TicketIntake(TicketStore store, ch.opsfabric.stats.DailyStats stats, TicketWatcher watcher) {
+        this(store, stats, watcher, ContactResolver.BY_PHONE);
+    }
+
+    /** @param contacts who a number or address belongs to; every channel's function passes the stored contacts */
+    public TicketIntake(TicketStore store, ch.opsfabric.stats.DailyStats stats, TicketWatcher watcher,
+                        ContactResolver contacts) {
+        this.contacts = contacts;
         this.store = store;
         this.stats = stats;
         this.watcher = watcher;
     }
 
     public ContactOutcome record(Tenant tenant, NewContact contact) {
-        return counted(tenant, contact, recordUncounted(tenant, contact));
+        return record(tenant, contact, List.of());
+    }
+
+    /**
+     * @param morePhones numbers the contact named besides its own (an e-mail's signature): they join
+     *                   the person's contact
+     */
+    public ContactOutcome record(Tenant tenant, NewContact contact, List<Phone.Number> morePhones) {
+        // numbers first, whatever the channel: two channels that meet one new person by the same
+        // number then seed the same contact, so their race ends in one contact
+        List<String> identifiers = new ArrayList<>();
+        if (contact.phone() != null) {
+            identifiers.add(Identifiers.tel(contact.phone().e164()));
+        }
+        morePhones.forEach(p -> identifiers.add(Identifiers.tel(p.e164())));
+        String address = Identifiers.normalizeAddress(contact.email());
+        if (address != null) {
+            identifiers.add(Identifiers.mail(address));
+        }
+        ContactRef person = contacts.resolve(tenant.id(), identifiers, contact.name(), contact.at());
+        return counted(tenant, contact, recordUncounted(tenant, contact, person));
     }
 
     /** A provider's retry (duplicate) counts nothing; a join counts the contact, not a new ticket. */
@@ -68,23 +101,28 @@ public final class TicketIntake {
         return outcome;
     }
 
-    private ContactOutcome recordUncounted(Tenant tenant, NewContact contact) {
+    private ContactOutcome recordUncounted(Tenant tenant, NewContact contact, ContactRef person) {
         TenantConfig config = tenant.config();
         LocalDate day = contact.at().atZone(config.zone()).toLocalDate();
         Instant due = SlaCalculator.due(contact.at(), config.slaResponse(), config.quietHours(), config.zone());
-        if (contact.phone() == null) {
+        if (person == null) {
             String id = TicketIds.random(day);
-            return store.createOrJoin(id, TicketIds.reference(id, day), contact, day, due)
+            return store.createOrJoin(id, TicketIds.reference(id, day), contact, day, due, null)
                     .orElseThrow(() -> new IllegalStateException("fresh random ticket id already closed"));
         }
         for (int generation = 0; generation < MAX_GENERATIONS; generation++) {
-            String id = TicketIds.forContact(tenant.id(), contact.phone().e164(), day, generation);
-            Optional<ContactOutcome> outcome = store.createOrJoin(id, TicketIds.reference(id, day), contact, day, due);
+            String id = TicketIds.forContact(tenant.id(), person.ticketKey(), day, generation);
+            Optional<ContactOutcome> outcome = store.createOrJoin(id, TicketIds.reference(id, day), contact, day, due,
+                    person.id());
             if (outcome.isPresent()) {
+                if (!outcome.get().joined() || outcome.get().duplicate()) {
+                    // also on a provider's retry: the first attempt may have stopped right before this
+                    contacts.ticketOpened(tenant.id(), person, id, contact.at());
+                }
                 return raiseIfMoreUrgent(outcome.get(), contact);
             }
         }
-        throw new IllegalStateException("too many finished tickets for one number on " + day);
+        throw new IllegalStateException("too many finished tickets for one person on " + day);
     }
 
     /**
@@ -93,7 +131,7 @@ public final class TicketIntake {
      */
     public ContactOutcome recordInto(Tenant tenant, Ticket ticket, NewContact contact) {
         Optional<ContactOutcome> outcome = store.createOrJoin(ticket.id(), ticket.reference(), contact,
-                ticket.localDate(), ticket.slaDueAt());
+                ticket.localDate(), ticket.slaDueAt(), ticket.contactId());
         return outcome.map(o -> counted(tenant, contact, raiseIfMoreUrgent(o, contact))).orElseGet(() -> record(tenant, contact));
     }
 
@@ -104,15 +142,18 @@ public final class TicketIntake {
 
     /**
      * The customer's open ticket of today or yesterday (a reply after midnight still belongs to
-     * the evening's missed call), the most recent one. Reads only the keys a contact of this
-     * number can have: no query over the tenant's tickets.
+     * the evening's missed call), the most recent one. Reads only the keys this number's contact
+     * can have (a number nobody claimed yet keys tickets by itself, as it did before contacts): no
+     * query over the tenant's tickets.
      */
     public Optional<Ticket> findOpen(Tenant tenant, Phone.Number phone, Instant now) {
+        String identifier = Identifiers.tel(phone.e164());
+        ContactRef person = contacts.find(tenant.id(), identifier).orElseGet(() -> ContactRef.forSeed(tenant.id(), identifier));
         LocalDate today = now.atZone(tenant.config().zone()).toLocalDate();
         for (LocalDate day : new LocalDate[] {today, today.minusDays(1)}) {
             Ticket newestOpen = null;
             for (int generation = 0; generation < MAX_GENERATIONS; generation++) {
-                Optional<Ticket> ticket = store.find(tenant.id(), TicketIds.forContact(tenant.id(), phone.e164(), day, generation));
+                Optional<Ticket> ticket = store.find(tenant.id(), TicketIds.forContact(tenant.id(), person.ticketKey(), day, generation));
                 if (ticket.isEmpty()) {
                     break;
                 }

@@ -14,7 +14,13 @@ public interface TicketStore {
      * exists but is DONE/CLOSED (the caller then tries the next generation).
      */
     Optional<ContactOutcome> createOrJoin(String ticketId, String reference, NewContact contact,
-                                          LocalDate localDate, Instant slaDueAt);
+                                          LocalDate localDate, Instant slaDueAt, String contactId);
+
+    /**
+     * Gives the ticket to another contact (a merge) if it belongs to {@code fromContactId} or to
+     * nobody yet; false when the ticket does not exist.
+     */
+    boolean reassignContact(String tenantId, String ticketId, String fromContactId, String toContactId);
 
     /** Raises the urgency if the stored one is lower; a no-op otherwise. Returns the ticket as stored after. */
     Ticket raiseUrgency(String tenantId, String ticketId, Urgency urgency, Instant at);

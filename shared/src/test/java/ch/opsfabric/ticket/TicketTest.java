@@ -14,7 +14,7 @@ class TicketTest {
     private static Ticket ticket(Instant firstResponse) {
         return new Ticket("t", "id", "K-2611-ABCD", TicketSource.WIZARD, TicketStatus.NEW, Urgency.MEDIUM,
                 "+41795551234", null, null, null, null, null, null, 1, null, LocalDate.of(2026, 11, 26),
-                DUE.minusSeconds(7200), DUE.minusSeconds(7200), DUE, firstResponse, null, null, null, null);
+                DUE.minusSeconds(7200), DUE.minusSeconds(7200), DUE, firstResponse, null, null, null, null, null);
     }
 
     @Test

@@ -35,24 +35,24 @@ public final class InMemoryTicketStore implements TicketStore {
 
     @Override
     public synchronized Optional<ContactOutcome> createOrJoin(String ticketId, String reference, NewContact c,
-                                                              LocalDate localDate, Instant slaDueAt) {
+                                                              LocalDate localDate, Instant slaDueAt, String contactId) {
         String key = key(c.tenantId(), ticketId);
         Ticket existing = tickets.get(key);
         Set<String> seen = contactIds.computeIfAbsent(key, k -> new HashSet<>());
         if (existing != null && !existing.status().isOpen()) {
             return Optional.empty();
         }
-        if (existing != null && c.contactId() != null && seen.contains(c.contactId())) {
+        if (existing != null && c.eventId() != null && seen.contains(c.eventId())) {
             return Optional.of(ContactOutcome.duplicate(existing));
         }
-        if (c.contactId() != null) {
-            seen.add(c.contactId());
+        if (c.eventId() != null) {
+            seen.add(c.eventId());
         }
         if (existing == null) {
             Ticket created = new Ticket(c.tenantId(), ticketId, reference, c.source(), c.initialStatus(), c.urgency(),
                     c.phone() == null ? null : c.phone().e164(), c.name(), c.email(), c.flow(), c.category(), c.text(),
                     c.fields(), 1, List.of(TicketEvent.contact(c.at(), c.source(), c.text())), localDate, c.at(), c.at(),
-                    slaDueAt, null, null, null, null, null);
+                    slaDueAt, null, null, null, null, null, contactId);
             tickets.put(key, created);
             return Optional.of(ContactOutcome.created(created));
         }
@@ -137,6 +137,20 @@ public final class InMemoryTicketStore implements TicketStore {
     }
 
     @Override
+    public synchronized boolean reassignContact(String tenantId, String ticketId, String fromContactId, String toContactId) {
+        Ticket t = tickets.get(key(tenantId, ticketId));
+        if (t == null || (t.contactId() != null && !t.contactId().equals(fromContactId) && !t.contactId().equals(toContactId))) {
+            return false;
+        }
+        tickets.put(key(tenantId, ticketId), new Ticket(t.tenantId(), t.id(), t.reference(), t.source(), t.status(),
+                t.urgency(), t.phone(), t.name(), t.email(), t.flow(), t.category(), t.message(), t.fields(),
+                t.contactCount(), t.history(), t.localDate(), t.createdAt(), t.updatedAt(), t.slaDueAt(),
+                t.firstResponseAt(), t.appointmentAt(), t.reviewDueAt(), t.reviewRequestSentAt(), t.reviewClickedAt(),
+                toContactId));
+        return true;
+    }
+
+    @Override
     public synchronized boolean markRecovered(String tenantId, String ticketId, Instant at) {
         return recovered.add(key(tenantId, ticketId));
     }
@@ -174,6 +188,6 @@ public final class InMemoryTicketStore implements TicketStore {
         return new Ticket(t.tenantId(), t.id(), t.reference(), t.source(), status, urgency, t.phone(), t.name(), t.email(),
                 t.flow(), t.category(), t.message(), t.fields(), contactCount, history, t.localDate(), t.createdAt(),
                 updatedAt, t.slaDueAt(), firstResponseAt, appointmentAt, reviewDueAt, t.reviewRequestSentAt(),
-                t.reviewClickedAt());
+                t.reviewClickedAt(), t.contactId());
     }
 }
