@@ -72,6 +72,17 @@ public final class Cloud {
         return java.util.concurrent.TimeUnit.SECONDS.toNanos(Env.integer("TENANT_CACHE_SECONDS", 60));
     }
 
+    /**
+     * The deployment's inbound address and Message-ID domain ({@code EMAIL_INBOUND_ADDRESS},
+     * {@code EMAIL_MESSAGE_ID_DOMAIN}, from template parameters); the defaults are the local stack's.
+     */
+    public static ch.opsfabric.mail.MailSettings mailSettings() {
+        String inbound = Env.optional("EMAIL_INBOUND_ADDRESS");
+        String domain = Env.optional("EMAIL_MESSAGE_ID_DOMAIN");
+        return new ch.opsfabric.mail.MailSettings(inbound == null ? "inbound@inbound.postmarkapp.com" : inbound,
+                domain == null ? "mail.opsfabric.ch" : domain);
+    }
+
     /** Public base URL, intake rate limit and the webhook secrets, as template.yaml sets them. */
     public static Settings settings() {
         Secrets secrets = new Secrets(Env.optional("WEBHOOK_SECRET"), Env.optional("TWILIO_AUTH_TOKEN"),

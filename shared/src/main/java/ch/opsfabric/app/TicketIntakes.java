@@ -25,6 +25,13 @@ public final class TicketIntakes {
                 new StaffNotices(new DynamoStaffDirectory(table), sms, clock, publicBaseUrl), contacts(table, tickets));
     }
 
+    /** E-mail confirmations through the outbound queue, their Message-IDs noted in the table. */
+    public static ch.opsfabric.mail.EmailConfirmations emailConfirmations(SingleTable table,
+            ch.opsfabric.messaging.EmailOutbox outbox, ch.opsfabric.messaging.SmsTemplates templates) {
+        return new ch.opsfabric.mail.EmailConfirmations(outbox, new ch.opsfabric.store.DynamoMailThreads(table), templates,
+                Cloud.mailSettings());
+    }
+
     /** The tenant's contacts in the table; a merge moves tickets through {@code tickets}. */
     public static ch.opsfabric.contact.Contacts contacts(SingleTable table, TicketStore tickets) {
         return new ch.opsfabric.contact.Contacts(new ch.opsfabric.store.DynamoContactBook(table), tickets::reassignContact);

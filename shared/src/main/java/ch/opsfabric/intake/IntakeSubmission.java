@@ -64,9 +64,13 @@ public final class IntakeSubmission {
     private final FormRefs formRefs;
     private final SmsDispatch sms;
     private final SmsTemplates templates;
+    private final ch.opsfabric.mail.EmailConfirmations emailConfirmations;
 
+    /** @param emailConfirmations how a customer with an address and no mobile is answered */
     public IntakeSubmission(Clock clock, RateLimiter rateLimiter, TenantDirectory tenants, TicketIntake intake,
-                            TicketStore tickets, FormRefs formRefs, SmsDispatch sms, SmsTemplates templates) {
+                            TicketStore tickets, FormRefs formRefs, SmsDispatch sms, SmsTemplates templates,
+                            ch.opsfabric.mail.EmailConfirmations emailConfirmations) {
+        this.emailConfirmations = emailConfirmations;
         this.clock = clock;
         this.rateLimiter = rateLimiter;
         this.tenants = tenants;
@@ -102,8 +106,8 @@ public final class IntakeSubmission {
         TicketRequest request = ((TicketRequest.Valid) validation).request();
         Optional<Ticket> linked = linkedTicket(tenant, request.ref(), now);
         Phone.Number phone = request.phone() != null ? request.phone()
-                : linked.map(t -> PhoneNumbers.require(t.phone())).orElse(null);
-        if (phone == null) {
+                : linked.filter(t -> t.phone() != null).map(t -> PhoneNumbers.require(t.phone())).orElse(null);
+        if (phone == null && request.email() == null) {
             return new Invalid(Map.of("phone", "Bitte geben Sie Ihre Telefonnummer an, damit wir Sie zurückrufen können."));
         }
         Urgency urgency = request.flow().urgency();
@@ -114,13 +118,18 @@ public final class IntakeSubmission {
                 ? intake.recordInto(tenant, linked.get(), contact)
                 : intake.record(tenant, contact);
         Ticket ticket = outcome.ticket();
-        boolean confirmation = phone.isMobile() && tenant.has(Module.SMS);
+        boolean confirmation = phone != null && phone.isMobile() && tenant.has(Module.SMS);
         if (confirmation) {
             queueConfirmation(tenant, ticket, now);
+        } else if (request.email() != null && tenant.has(Module.EMAIL)) {
+            // no mobile to text: the answer goes by e-mail, and a reply to it joins this ticket
+            emailConfirmations.confirm(tenant, ticket, request.email(), request.name(), null,
+                    "wizard:" + ticket.id() + ":" + ticket.urgency().name(), now);
         }
         Metrics.count(outcome.joined() ? Metrics.Event.TICKET_JOINED : Metrics.Event.TICKET_CREATED, tenant.id());
         Log.info(outcome.joined() ? "ticket.joined" : "ticket.created", Map.of("tenant", tenant.id(),
-                "ticket", ticket.id(), "phone", phone.masked(), "urgency", ticket.urgency(), "linked", linked.isPresent()));
+                "ticket", ticket.id(), "phone", phone == null ? "" : phone.masked(), "urgency", ticket.urgency(),
+                "linked", linked.isPresent()));
         return new Accepted(ticket, outcome.joined(), confirmation);
     }
 

@@ -70,8 +70,11 @@ public record TicketRequest(String slug, WizardFlow flow, String name, Phone.Num
         if (rawPhone == null && text(answers, "ref") != null) {
             // the SMS link: the number comes from the ticket the link belongs to
             phone = null;
-        } else if (rawPhone == null) {
+        } else if (rawPhone == null && (text(answers, "email") == null || !nameRequired)) {
+            // an e-mail address is enough to answer, except in an emergency: that needs a call
             errors.put("phone", "Bitte geben Sie Ihre Telefonnummer an, damit wir Sie zurückrufen können.");
+        } else if (rawPhone == null) {
+            phone = null;
         } else if (PhoneNumbers.parse(rawPhone) instanceof Phone.Number number) {
             phone = number;
         } else {

@@ -3,9 +3,6 @@ package ch.opsfabric.messaging;
 import ch.opsfabric.json.Json;
 import ch.opsfabric.log.Log;
 import ch.opsfabric.phone.PhoneNumbers;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -62,26 +59,7 @@ public final class ConsoleSmsProvider implements SmsProvider {
                 .put("kind", record.kind().wireName())
                 .put("at", record.at().toString())
                 .put("messageId", record.messageId())).getBytes(StandardCharsets.UTF_8);
-        try {
-            HttpURLConnection connection = (HttpURLConnection) sink.toURL().openConnection();
-            connection.setRequestMethod("POST");
-            connection.setDoOutput(true);
-            connection.setConnectTimeout(2_000);
-            connection.setReadTimeout(5_000);
-            connection.setRequestProperty("content-type", "application/json");
-            connection.setFixedLengthStreamingMode(body.length);
-            try (OutputStream out = connection.getOutputStream()) {
-                out.write(body);
-            }
-            int status = connection.getResponseCode();
-            connection.getInputStream().close();
-            if (status / 100 != 2) {
-                throw new SmsSendException("SMS sink answered " + status, false);
-            }
-        } catch (IOException e) {
-            // like a provider outage: the queue retries the message
-            throw new SmsSendException("SMS sink unreachable: " + e.getMessage(), false, e);
-        }
+        LocalSink.post(sink, body, "SMS");
     }
 
     public List<SentSms> sent() {

@@ -20,7 +20,7 @@ public record OutboundSms(
         Urgency urgency,
         String idempotencyKey,
         String ticketId,
-        Instant createdAt) {
+        Instant createdAt) implements OutboundMessage {
 
     public OutboundSms {
         requireText(tenantId, "tenantId");
@@ -33,6 +33,11 @@ public record OutboundSms(
         if (idempotencyKey.length() > 200) {
             throw new IllegalArgumentException("idempotencyKey too long");
         }
+    }
+
+    @Override
+    public String kindName() {
+        return kind.wireName();
     }
 
     public String toJson() {

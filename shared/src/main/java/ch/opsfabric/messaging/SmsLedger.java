@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * The record of every outbound SMS, keyed by its idempotency key. Claiming before sending is
- * what keeps a redelivered queue message from being sent twice.
+ * The record of every outbound message (SMS and e-mail), keyed by its idempotency key. Claiming
+ * before sending is what keeps a redelivered queue message from being sent twice.
  */
 public interface SmsLedger {
 
@@ -24,11 +24,11 @@ public interface SmsLedger {
      * @param lease how long a SENDING claim protects the message; after that a crashed
      *              consumer's claim may be taken over (longer than the sender's timeout)
      */
-    Claim claim(OutboundSms sms, String provider, Instant now, Duration lease);
+    Claim claim(OutboundMessage sms, String provider, Instant now, Duration lease);
 
-    void markSent(OutboundSms sms, String providerMessageId, Instant at);
+    void markSent(OutboundMessage sms, String providerMessageId, Instant at);
 
-    void markRetryable(OutboundSms sms, String reason, Instant at);
+    void markRetryable(OutboundMessage sms, String reason, Instant at);
 
-    void markFinal(OutboundSms sms, State state, String reason, Instant at);
+    void markFinal(OutboundMessage sms, State state, String reason, Instant at);
 }

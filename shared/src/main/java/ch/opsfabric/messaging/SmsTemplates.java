@@ -11,8 +11,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Every SMS text, German Sie-form, as mustache templates in {@code /sms/<name>.mustache}.
- * Compiled once per JVM. SMS are plain text, so nothing is HTML-escaped.
+ * Every SMS text, German Sie-form, as mustache templates in {@code /sms/<name>.mustache}, and the
+ * plain-text e-mails in {@code /email/}. Compiled once per JVM. Both are plain text, so nothing is
+ * HTML-escaped.
  */
 public final class SmsTemplates {
 
@@ -21,10 +22,13 @@ public final class SmsTemplates {
         MISSED_CALL_MENU, MISSED_CALL_MENU_WEEKEND,
         URGENT_ALERT, URGENT_CONFIRMATION, CALLBACK_CONFIRMATION, FORM_LINK, REPLY_ACKNOWLEDGEMENT,
         OPT_OUT_CONFIRMATION, OPT_IN_CONFIRMATION,
-        REVIEW_REQUEST, STATUS_SCHEDULED, STATUS_IN_PROGRESS, STATUS_DONE, LOGIN_CODE;
+        REVIEW_REQUEST, STATUS_SCHEDULED, STATUS_IN_PROGRESS, STATUS_DONE, LOGIN_CODE,
+        /** The one e-mail text, in {@code /email/}. */
+        EMAIL_TICKET_CONFIRMATION;
 
         String file() {
-            return "sms/" + name().toLowerCase(Locale.ROOT).replace('_', '-') + ".mustache";
+            String base = name().toLowerCase(Locale.ROOT).replace('_', '-');
+            return base.startsWith("email-") ? "email/" + base.substring(6) + ".mustache" : "sms/" + base + ".mustache";
         }
     }
 

@@ -2,8 +2,8 @@ package ch.opsfabric.messaging;
 
 import software.amazon.awssdk.services.sqs.SqsClient;
 
-/** The outbound SMS queue; sms-sender consumes it. */
-public final class SqsSmsOutbox implements SmsOutbox {
+/** The outbound queue, SMS and e-mail alike; sms-sender consumes it. */
+public final class SqsSmsOutbox implements SmsOutbox, EmailOutbox {
 
     private final SqsClient sqs;
     private final String queueUrl;
@@ -21,5 +21,10 @@ public final class SqsSmsOutbox implements SmsOutbox {
     @Override
     public void enqueue(OutboundSms sms) {
         sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(sms.toJson()));
+    }
+
+    @Override
+    public void enqueue(OutboundEmail email) {
+        sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(email.toJson()));
     }
 }

@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /**
  * Contacts in the tenant's partition: {@code CONTACT#<id>} (numbers, addresses, tickets as string
@@ -39,18 +38,7 @@ public final class DynamoContactBook implements ContactBook {
             keys.add(pointerKey(tenantId, identifier));
         }
         Map<String, ContactRef> found = new HashMap<>();
-        Map<String, KeysAndAttributes> request = Map.of(db.tableName(), KeysAndAttributes.builder().keys(keys).build());
-        // a batch may come back partly unprocessed under load: ask again for the rest
-        for (int round = 0; round < 5 && !request.isEmpty(); round++) {
-            Map<String, KeysAndAttributes> ask = request;
-            var response = db.client().batchGetItem(b -> b.requestItems(ask));
-            response.responses().getOrDefault(db.tableName(), List.of()).forEach(item ->
-                    found.put(item.get(Keys.SK).s().substring("CID#".length()), ref(item)));
-            request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
-        }
-        if (!request.isEmpty()) {
-            throw new IllegalStateException("contact pointers still unprocessed after 5 rounds");
-        }
+        db.batchGet(keys).forEach(item -> found.put(item.get(Keys.SK).s().substring("CID#".length()), ref(item)));
         return found;
     }
 

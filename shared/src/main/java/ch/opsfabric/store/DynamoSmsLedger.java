@@ -1,6 +1,6 @@
 package ch.opsfabric.store;
 
-import ch.opsfabric.messaging.OutboundSms;
+import ch.opsfabric.messaging.OutboundMessage;
 import ch.opsfabric.messaging.SmsLedger;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +25,7 @@ public final class DynamoSmsLedger implements SmsLedger {
     }
 
     @Override
-    public Claim claim(OutboundSms sms, String provider, Instant now, Duration lease) {
+    public Claim claim(OutboundMessage sms, String provider, Instant now, Duration lease) {
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":sending", AttributeValue.fromS(State.SENDING.name()));
         values.put(":retryable", AttributeValue.fromS(State.RETRYABLE.name()));
@@ -33,7 +33,7 @@ public final class DynamoSmsLedger implements SmsLedger {
         values.put(":stale", AttributeValue.fromS(now.minus(lease).toString()));
         values.put(":to", AttributeValue.fromS(sms.to()));
         values.put(":text", AttributeValue.fromS(sms.text()));
-        values.put(":kind", AttributeValue.fromS(sms.kind().wireName()));
+        values.put(":kind", AttributeValue.fromS(sms.kindName()));
         values.put(":provider", AttributeValue.fromS(provider));
         values.put(":one", AttributeValue.fromN("1"));
         values.put(":expires", AttributeValue.fromN(Long.toString(now.plus(RETENTION).getEpochSecond())));
@@ -62,21 +62,21 @@ public final class DynamoSmsLedger implements SmsLedger {
     }
 
     @Override
-    public void markSent(OutboundSms sms, String providerMessageId, Instant at) {
+    public void markSent(OutboundMessage sms, String providerMessageId, Instant at) {
         mark(sms, State.SENT, "providerMessageId", providerMessageId, at);
     }
 
     @Override
-    public void markRetryable(OutboundSms sms, String reason, Instant at) {
+    public void markRetryable(OutboundMessage sms, String reason, Instant at) {
         mark(sms, State.RETRYABLE, "reason", reason, at);
     }
 
     @Override
-    public void markFinal(OutboundSms sms, State state, String reason, Instant at) {
+    public void markFinal(OutboundMessage sms, State state, String reason, Instant at) {
         mark(sms, state, "reason", reason, at);
     }
 
-    private void mark(OutboundSms sms, State state, String detailAttribute, String detail, Instant at) {
+    private void mark(OutboundMessage sms, State state, String detailAttribute, String detail, Instant at) {
         db.client().updateItem(b -> b.tableName(db.tableName())
                 .key(key(sms))
                 .updateExpression("SET #state = :state, #detail = :detail, finishedAt = :at")
@@ -87,7 +87,7 @@ public final class DynamoSmsLedger implements SmsLedger {
                         ":at", AttributeValue.fromS(at.toString()))));
     }
 
-    private static Map<String, AttributeValue> key(OutboundSms sms) {
+    private static Map<String, AttributeValue> key(OutboundMessage sms) {
         return Map.of(Keys.PK, AttributeValue.fromS(Keys.tenant(sms.tenantId())),
                 Keys.SK, AttributeValue.fromS(Keys.sms(sms.idempotencyKey())));
     }

@@ -157,6 +157,26 @@ public final class DynamoTicketStore implements TicketStore {
     }
 
     @Override
+    public Optional<Ticket> findByReference(String tenantId, String reference, int year) {
+        java.util.regex.Matcher m = ch.opsfabric.ticket.TicketIds.REFERENCE.matcher(reference);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        for (int y : new int[] {year, year - 1}) {
+            String prefix = Keys.ticket(String.format("%04d%s%s-%s", y, m.group(2), m.group(1), m.group(3)));
+            var page = db.client().query(b -> b.tableName(db.tableName())
+                    .keyConditionExpression("PK = :pk AND begins_with(SK, :prefix)")
+                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.tenant(tenantId)),
+                            ":prefix", AttributeValue.fromS(prefix)))
+                    .limit(2));
+            if (page.count() == 1) {
+                return Optional.of(TicketItem.SCHEMA.mapToItem(page.items().get(0)).toTicket());
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
     public Page list(String tenantId, TicketStatus status, int limit, String cursor) {
         QueryEnhancedRequest.Builder request = QueryEnhancedRequest.builder()
                 .scanIndexForward(false)

@@ -15,6 +15,9 @@ public final class TicketIds {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
     private static final DateTimeFormatter REF_DAY = DateTimeFormatter.ofPattern("ddMM");
+    /** {@code K-ddMM-XXXX}: day, month, the first four characters of the id's tail. */
+    public static final java.util.regex.Pattern REFERENCE = java.util.regex.Pattern.compile(
+            "K-([0-3][0-9])([01][0-9])-([0-9A-HJKMNP-TV-Z]{4})");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private TicketIds() {

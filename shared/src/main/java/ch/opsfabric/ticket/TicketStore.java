@@ -27,6 +27,14 @@ public interface TicketStore {
 
     Optional<Ticket> find(String tenantId, String ticketId);
 
+    /**
+     * The ticket a customer names by its reference ({@code K-ddMM-XXXX}, e.g. in an e-mail's
+     * subject): the reference holds the day and the start of the id, so this reads only the keys
+     * of that day that start so, in {@code year} and the year before (a December ticket answered
+     * in January). Empty when none or more than one match.
+     */
+    Optional<Ticket> findByReference(String tenantId, String reference, int year);
+
     Page list(String tenantId, TicketStatus status, int limit, String cursor);
 
     /**

@@ -37,13 +37,17 @@ class IntakeSubmissionTest {
     private final MutableClock clock = new MutableClock(NOW);
     private final Tenant tenant = InMemoryTenants.handwerk("keller", "+41445550101", "", "");
     private final Tenant wizardOff = InMemoryTenants.handwerk("ohne", "+41445550909", "{\"wizard\":false}", "");
+    private final Tenant withEmail = InMemoryTenants.handwerk("mail", "+41445550202", "{\"email\":true}", "");
     private final InMemoryTicketStore tickets = new InMemoryTicketStore();
     private final TicketIntake intake = new TicketIntake(tickets);
     private final InMemoryFormRefs formRefs = new InMemoryFormRefs();
     private final InMemoryMessaging.Outbox outbox = new InMemoryMessaging.Outbox();
+    private final InMemoryMessaging.MailThreads mailThreads = new InMemoryMessaging.MailThreads();
     private final IntakeSubmission submission = new IntakeSubmission(clock, new CountingRateLimiter(3),
-            new InMemoryTenants().add(tenant).add(wizardOff), intake, tickets, formRefs,
-            new SmsDispatch(outbox, DeferredDelivery.NONE, clock), new SmsTemplates());
+            new InMemoryTenants().add(tenant).add(wizardOff).add(withEmail), intake, tickets, formRefs,
+            new SmsDispatch(outbox, DeferredDelivery.NONE, clock), new SmsTemplates(),
+            new ch.opsfabric.mail.EmailConfirmations(outbox, mailThreads, new SmsTemplates(),
+                    new ch.opsfabric.mail.MailSettings("inbound@inbound.postmarkapp.com", "mail.opsfabric.ch")));
 
     private static Map<String, String> standard(String phone) {
         Map<String, String> answers = new LinkedHashMap<>();
@@ -81,6 +85,37 @@ class IntakeSubmissionTest {
         assertTrue(again.joined());
         assertEquals(1, tickets.all().size());
         assertEquals(1, outbox.queued.stream().map(s -> s.idempotencyKey()).distinct().count());
+    }
+
+    @Test
+    void anAddressWithoutANumberIsEnoughAndIsAnsweredByEmailWhereTheTenantReceivesEmail() {
+        Map<String, String> answers = standard(null);
+        answers.remove("phone");
+        answers.put("email", "Anna.Muster@Example.ch");
+        IntakeSubmission.Accepted accepted = assertInstanceOf(IntakeSubmission.Accepted.class,
+                submission.submit("mail", answers, "198.51.100.7"));
+        assertFalse(accepted.smsConfirmation());
+        assertTrue(outbox.queued.isEmpty());
+        ch.opsfabric.messaging.OutboundEmail email = outbox.emails.get(0);
+        assertEquals("Anna.Muster@Example.ch", email.to());
+        assertEquals("Ihre Anfrage bei Sanitär mail [" + accepted.ticket().reference() + "]", email.subject());
+        assertEquals("inbound+mail@inbound.postmarkapp.com", email.replyTo(), "the answer comes back to this tenant");
+        assertTrue(email.text().startsWith("Guten Tag Anna Muster\n\nVielen Dank für Ihre Nachricht."), email.text());
+        assertTrue(email.text().contains("innert 2 Stunden"), email.text());
+        assertEquals(java.util.Optional.of(accepted.ticket().id()),
+                mailThreads.ticketOf("mail", List.of(email.messageId())), "a reply to it finds the ticket");
+
+        // the tenant without e-mail takes the request but has no way to answer it
+        submit(answers);
+        assertEquals(1, outbox.emails.size());
+    }
+
+    @Test
+    void anEmergencyStillNeedsANumber() {
+        Map<String, String> answers = new LinkedHashMap<>(Map.of("flow", "notfall", "email", "anna@example.ch",
+                "message", "Wasser läuft aus der Decke", "address", "Bahnhofstrasse 1"));
+        IntakeSubmission.Invalid invalid = assertInstanceOf(IntakeSubmission.Invalid.class, submit(answers));
+        assertEquals(List.of("phone"), List.copyOf(invalid.fieldErrors().keySet()));
     }
 
     @Test

@@ -55,9 +55,10 @@ public final class SiteRendererWiring {
         TicketStore tickets = new DynamoTicketStore(table);
         SqsSmsOutbox outbox = new SqsSmsOutbox(sqs, outboundQueueUrl);
         SmsDispatch sms = new SmsDispatch(outbox, DeferredDelivery.NONE, clock);
+        SmsTemplates templates = new SmsTemplates();
         this.submission = new IntakeSubmission(clock, new DynamoRateLimiter(table, settings.intakeRateLimitPerMinute()),
                 tenants, TicketIntakes.inTable(table, tickets, sms, clock, settings.publicBaseUrl()), tickets,
-                new DynamoFormRefs(table), sms, new SmsTemplates());
+                new DynamoFormRefs(table), sms, templates, TicketIntakes.emailConfirmations(table, outbox, templates));
         this.warmUp = () -> {
             // pages are reads: one lookup, and every page of a made-up tenant rendered in memory
             tenants.bySlug("opsfabric-priming");

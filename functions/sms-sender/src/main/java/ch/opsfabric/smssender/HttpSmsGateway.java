@@ -30,14 +30,19 @@ final class HttpSmsGateway {
     }
 
     String post(URI uri, String username, String password, String contentType, String body) throws SmsSendException {
-        HttpRequest request = HttpRequest.newBuilder(uri)
+        return post(uri, java.util.Map.of("Authorization", "Basic " + Base64.getEncoder()
+                .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8))), contentType, body);
+    }
+
+    /** @param credentials the provider's auth header(s) */
+    String post(URI uri, java.util.Map<String, String> credentials, String contentType, String body) throws SmsSendException {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
                 .timeout(timeout)
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)))
                 .header("Content-Type", contentType)
                 .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                .build();
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        credentials.forEach(builder::header);
+        HttpRequest request = builder.build();
         HttpResponse<String> response;
         try {
             response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

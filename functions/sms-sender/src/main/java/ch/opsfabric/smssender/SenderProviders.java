@@ -35,6 +35,16 @@ final class SenderProviders {
         return providers;
     }
 
+    /** {@code EMAIL_PROVIDER}: {@code postmark} with its server token, else the console (local stack, dev). */
+    static ch.opsfabric.messaging.EmailProvider emailFromEnvironment(Clock clock) {
+        if ("postmark".equals(Env.optional("EMAIL_PROVIDER"))) {
+            return new PostmarkEmailProvider(orDefault(Env.optional("POSTMARK_API_BASE_URL"), "https://api.postmarkapp.com"),
+                    Env.require("POSTMARK_SERVER_TOKEN"), HttpSmsGateway.DEFAULT_TIMEOUT);
+        }
+        String sink = Env.optional("OPSFABRIC_LOCAL_EMAIL_SINK");
+        return new ch.opsfabric.messaging.ConsoleEmailProvider(clock, sink == null ? null : URI.create(sink));
+    }
+
     private static String orDefault(String value, String fallback) {
         return value == null ? fallback : value;
     }

@@ -51,7 +51,7 @@ public final class SmsDelivery {
     /** Where what became of an SMS about a ticket is written down, for the staff app's timeline. */
     @FunctionalInterface
     public interface Timeline {
-        void delivered(Tenant tenant, OutboundSms sms, String state, java.time.Instant at);
+        void delivered(Tenant tenant, ch.opsfabric.messaging.OutboundMessage message, String state, java.time.Instant at);
 
         Timeline NONE = (tenant, sms, state, at) -> { };
     }

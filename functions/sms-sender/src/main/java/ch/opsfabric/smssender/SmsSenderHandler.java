@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Consumes the outbound SMS queue. Reports only the messages that should be retried as batch
+ * Consumes the outbound queue: SMS, and e-mails ({@code "channel":"email"}). Reports only the messages that should be retried as batch
  * item failures (ReportBatchItemFailures), so one failing recipient never resends the others.
  *
  * <p>A stream handler on purpose: the runtime's serializer for the typed {@code SQSEvent} needs
@@ -20,6 +20,7 @@ import java.util.List;
 public final class SmsSenderHandler implements RequestStreamHandler {
 
     private final SmsDelivery delivery;
+    private final EmailDelivery emailDelivery;
     private final Priming priming;
 
     public SmsSenderHandler() {
@@ -28,6 +29,7 @@ public final class SmsSenderHandler implements RequestStreamHandler {
 
     public SmsSenderHandler(SmsSenderWiring wiring) {
         this.delivery = wiring.delivery();
+        this.emailDelivery = wiring.emailDelivery();
         this.priming = Priming.register("sms-sender", wiring::warmUp);
     }
 
@@ -37,11 +39,26 @@ public final class SmsSenderHandler implements RequestStreamHandler {
         output.write(SqsBatch.failures(handle(batch)));
     }
 
+    /** By the message's channel: an SMS unless it says {@code "channel":"email"}. */
+    private SmsDelivery.Outcome deliver(String body) {
+        com.fasterxml.jackson.databind.JsonNode node;
+        try {
+            node = ch.opsfabric.json.Json.parse(body);
+        } catch (IllegalArgumentException unreadable) {
+            // the SMS path logs it and keeps it for the DLQ
+            return delivery.deliver(body);
+        }
+        if (ch.opsfabric.messaging.OutboundEmail.CHANNEL.equals(ch.opsfabric.messaging.OutboundMessage.channelOf(node))) {
+            return emailDelivery.deliver(node);
+        }
+        return delivery.deliver(body);
+    }
+
     /** The ids of the messages to retry. */
     public List<String> handle(SqsBatch batch) {
         List<String> failures = new ArrayList<>();
         for (SqsBatch.Message message : batch.messages()) {
-            if (delivery.deliver(message.body()).retry()) {
+            if (deliver(message.body()).retry()) {
                 failures.add(message.messageId());
             }
         }

@@ -27,9 +27,20 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public final class SmsSenderWiring {
 
     private final SmsDelivery delivery;
+    private final EmailDelivery emailDelivery;
     private final Runnable warmUp;
 
     public SmsSenderWiring(Clock clock, DynamoDbClient dynamo, String tableName, List<SmsProvider> providers) {
+        this(clock, dynamo, tableName, providers, new ch.opsfabric.messaging.ConsoleEmailProvider(clock, null),
+                "kontakt@opsfabric.ch");
+    }
+
+    /**
+     * @param email       the deployment's e-mail service
+     * @param fromAddress its verified sender address
+     */
+    public SmsSenderWiring(Clock clock, DynamoDbClient dynamo, String tableName, List<SmsProvider> providers,
+                           ch.opsfabric.messaging.EmailProvider email, String fromAddress) {
         SingleTable table = SingleTable.of(dynamo, tableName);
         Map<String, SmsProvider> byName = providers.stream()
                 .collect(Collectors.toUnmodifiableMap(SmsProvider::name, Function.identity()));
@@ -37,11 +48,14 @@ public final class SmsSenderWiring {
         DynamoOptOuts optOuts = new DynamoOptOuts(table);
         ch.opsfabric.store.DynamoTicketStore tickets = new ch.opsfabric.store.DynamoTicketStore(table);
         ch.opsfabric.store.DynamoDailyStats stats = new ch.opsfabric.store.DynamoDailyStats(table);
-        this.delivery = new SmsDelivery(tenants, optOuts, new DynamoSmsLedger(table), byName, clock,
-                (tenant, sms, state, at) -> {
-                    if (sms.ticketId() != null) {
-                        tickets.addEvent(sms.tenantId(), sms.ticketId(),
-                                ch.opsfabric.ticket.TicketEvent.delivery(at, sms.kind().wireName(), state, sms.idempotencyKey()));
+        DynamoSmsLedger ledger = new DynamoSmsLedger(table);
+        SmsDelivery.Timeline timeline = (tenant, message, state, at) -> {
+                    if (message.ticketId() != null) {
+                        tickets.addEvent(message.tenantId(), message.ticketId(),
+                                ch.opsfabric.ticket.TicketEvent.delivery(at, message.kindName(), state, message.idempotencyKey()));
+                    }
+                    if (!(message instanceof OutboundSms sms)) {
+                        return;
                     }
                     ch.opsfabric.stats.DailyStats.Counter sent = !state.equals("sent") ? null : switch (sms.kind()) {
                         case MISSED_CALL_MENU -> ch.opsfabric.stats.DailyStats.Counter.MENU_SMS_SENT;
@@ -51,7 +65,9 @@ public final class SmsSenderWiring {
                     if (sent != null) {
                         stats.count(sms.tenantId(), at.atZone(tenant.config().zone()).toLocalDate(), sent);
                     }
-                });
+                };
+        this.delivery = new SmsDelivery(tenants, optOuts, ledger, byName, clock, timeline);
+        this.emailDelivery = new EmailDelivery(tenants, ledger, email, fromAddress, clock, timeline);
         this.warmUp = () -> {
             // reading a batch and the lookups a delivery makes; a delivery itself claims, so it is not primed
             byte[] sample = ("{\"Records\":[{\"messageId\":\"priming\",\"body\":" + Json.MAPPER.valueToTree(
@@ -75,12 +91,17 @@ public final class SmsSenderWiring {
     /** In Lambda: region, table and provider credentials from the environment template.yaml gives it. */
     public static SmsSenderWiring fromEnvironment() {
         Clock clock = Cloud.clock();
-        return new SmsSenderWiring(clock, Cloud.dynamo(), Env.require("TABLE_NAME"), SenderProviders.fromEnvironment(clock));
+        return new SmsSenderWiring(clock, Cloud.dynamo(), Env.require("TABLE_NAME"), SenderProviders.fromEnvironment(clock),
+                SenderProviders.emailFromEnvironment(clock), Env.require("EMAIL_FROM_ADDRESS"));
     }
 
     /** SnapStart priming: the request path once, reads only. */
     public void warmUp() {
         warmUp.run();
+    }
+
+    EmailDelivery emailDelivery() {
+        return emailDelivery;
     }
 
     SmsDelivery delivery() {

@@ -72,7 +72,8 @@ public final class StaffAppWiring {
         routes.put("GET /app/tickets/{id}", new TicketPageRoute(clock, signIn, http, pages, desk));
         routes.put("POST /app/tickets/{id}", new TicketActionRoute(clock, signIn, http, pages, desk));
         IntakeSubmission submission = new IntakeSubmission(clock, new DynamoRateLimiter(table, settings.intakeRateLimitPerMinute()),
-                tenants, TicketIntakes.inTable(table, tickets, sms, clock, settings.publicBaseUrl()), tickets, new ch.opsfabric.store.DynamoFormRefs(table), sms, templates);
+                tenants, TicketIntakes.inTable(table, tickets, sms, clock, settings.publicBaseUrl()), tickets, new ch.opsfabric.store.DynamoFormRefs(table), sms, templates,
+                TicketIntakes.emailConfirmations(table, outbox, templates));
         NewTicketRoute newTicket = new NewTicketRoute(signIn, http, pages, submission);
         routes.put("GET /app/tickets/new", newTicket);
         routes.put("POST /app/tickets/new", newTicket);

@@ -52,7 +52,7 @@ public final class TicketIntakeWiring {
         SmsTemplates templates = new SmsTemplates();
         IntakeSubmission submission = new IntakeSubmission(clock,
                 new DynamoRateLimiter(table, settings.intakeRateLimitPerMinute()), tenants, TicketIntakes.inTable(table, tickets, sms, clock, settings.publicBaseUrl()),
-                tickets, new DynamoFormRefs(table), sms, templates);
+                tickets, new DynamoFormRefs(table), sms, templates, TicketIntakes.emailConfirmations(table, outbox, templates));
         StaffAuth auth = new StaffAuth(tenants);
         this.dispatcher = new ApiDispatcher(Map.of(
                 "POST /api/ticket", new CreateTicketRoute(submission),

@@ -22,13 +22,39 @@ public final class InMemoryMessaging {
     private InMemoryMessaging() {
     }
 
-    /** Every SMS queued, in order. */
-    public static final class Outbox implements SmsOutbox {
+    /** Every SMS and e-mail queued, in order. */
+    public static final class Outbox implements SmsOutbox, ch.opsfabric.messaging.EmailOutbox {
         public final List<OutboundSms> queued = new CopyOnWriteArrayList<>();
+        public final List<ch.opsfabric.messaging.OutboundEmail> emails = new CopyOnWriteArrayList<>();
 
         @Override
         public void enqueue(OutboundSms sms) {
             queued.add(sms);
+        }
+
+        @Override
+        public void enqueue(ch.opsfabric.messaging.OutboundEmail email) {
+            emails.add(email);
+        }
+    }
+
+    /** Message-IDs and their tickets in a map. */
+    public static final class MailThreads implements ch.opsfabric.mail.MailThreads {
+        private final java.util.Map<String, String> tickets = new java.util.HashMap<>();
+
+        @Override
+        public synchronized boolean remember(String tenantId, String messageId, String ticketId, Instant at) {
+            return tickets.putIfAbsent(tenantId + "|" + bare(messageId), ticketId) == null;
+        }
+
+        @Override
+        public synchronized java.util.Optional<String> ticketOf(String tenantId, List<String> messageIds) {
+            return messageIds.stream().map(id -> tickets.get(tenantId + "|" + bare(id))).filter(java.util.Objects::nonNull)
+                    .findFirst();
+        }
+
+        private static String bare(String id) {
+            return id.strip().replaceAll("^<|>$", "").toLowerCase(java.util.Locale.ROOT);
         }
     }
 

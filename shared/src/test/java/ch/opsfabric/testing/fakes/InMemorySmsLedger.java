@@ -1,6 +1,6 @@
 package ch.opsfabric.testing.fakes;
 
-import ch.opsfabric.messaging.OutboundSms;
+import ch.opsfabric.messaging.OutboundMessage;
 import ch.opsfabric.messaging.SmsLedger;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,12 +15,12 @@ public final class InMemorySmsLedger implements SmsLedger {
 
     private final Map<String, Entry> entries = new HashMap<>();
 
-    private static String key(OutboundSms sms) {
+    private static String key(OutboundMessage sms) {
         return sms.tenantId() + "|" + sms.idempotencyKey();
     }
 
     @Override
-    public synchronized Claim claim(OutboundSms sms, String provider, Instant now, Duration lease) {
+    public synchronized Claim claim(OutboundMessage sms, String provider, Instant now, Duration lease) {
         Entry entry = entries.get(key(sms));
         if (entry != null && entry.state() != State.RETRYABLE) {
             if (entry.state() != State.SENDING) {
@@ -35,21 +35,21 @@ public final class InMemorySmsLedger implements SmsLedger {
     }
 
     @Override
-    public synchronized void markSent(OutboundSms sms, String providerMessageId, Instant at) {
+    public synchronized void markSent(OutboundMessage sms, String providerMessageId, Instant at) {
         entries.put(key(sms), new Entry(State.SENT, at, Duration.ZERO));
     }
 
     @Override
-    public synchronized void markRetryable(OutboundSms sms, String reason, Instant at) {
+    public synchronized void markRetryable(OutboundMessage sms, String reason, Instant at) {
         entries.put(key(sms), new Entry(State.RETRYABLE, at, Duration.ZERO));
     }
 
     @Override
-    public synchronized void markFinal(OutboundSms sms, State state, String reason, Instant at) {
+    public synchronized void markFinal(OutboundMessage sms, State state, String reason, Instant at) {
         entries.put(key(sms), new Entry(state, at, Duration.ZERO));
     }
 
-    public synchronized State state(OutboundSms sms) {
+    public synchronized State state(OutboundMessage sms) {
         Entry entry = entries.get(key(sms));
         return entry == null ? null : entry.state();
     }

@@ -137,6 +137,15 @@ public final class InMemoryTicketStore implements TicketStore {
     }
 
     @Override
+    public synchronized Optional<Ticket> findByReference(String tenantId, String reference, int year) {
+        List<Ticket> matches = tickets.values().stream()
+                .filter(t -> t.tenantId().equals(tenantId) && t.reference().equals(reference)
+                        && t.localDate() != null && t.localDate().getYear() >= year - 1 && t.localDate().getYear() <= year)
+                .toList();
+        return matches.size() == 1 ? Optional.of(matches.get(0)) : Optional.empty();
+    }
+
+    @Override
     public synchronized boolean reassignContact(String tenantId, String ticketId, String fromContactId, String toContactId) {
         Ticket t = tickets.get(key(tenantId, ticketId));
         if (t == null || (t.contactId() != null && !t.contactId().equals(fromContactId) && !t.contactId().equals(toContactId))) {
