@@ -261,7 +261,8 @@ public final class TenantAdmin {
                     : " (its tenant is " + r.state().wireName() + ": delete it to free the slug)").orElse("");
             return AdminRefusal.conflict("slug_taken", "The slug '" + slug + "' is taken" + state + ".");
         }
-        return AdminRefusal.conflict("line_taken", claimed.getMessage() + ".");
+        return AdminRefusal.conflict(claimed.what().equals("mailbox") ? "mailbox_taken" : "line_taken",
+                claimed.getMessage() + ".");
     }
 
     private List<String> invalidate(String slug) {

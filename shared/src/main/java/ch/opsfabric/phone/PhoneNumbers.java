@@ -49,6 +49,27 @@ public final class PhoneNumbers {
         }
     }
 
+    /**
+     * The valid numbers written in a text (an e-mail's signature, "rufen Sie mich an: 079 …"), Swiss
+     * unless written internationally, each once, at most {@code limit}.
+     */
+    public static java.util.List<Phone.Number> findIn(String text, int limit) {
+        java.util.LinkedHashMap<String, Phone.Number> found = new java.util.LinkedHashMap<>();
+        if (text == null) {
+            return java.util.List.of();
+        }
+        for (com.google.i18n.phonenumbers.PhoneNumberMatch match : UTIL.findNumbers(text, DEFAULT_REGION,
+                PhoneNumberUtil.Leniency.VALID, 10_000)) {
+            PhoneNumber number = match.number();
+            String e164 = UTIL.format(number, PhoneNumberFormat.E164);
+            found.putIfAbsent(e164, new Phone.Number(e164, kindOf(number)));
+            if (found.size() == limit) {
+                break;
+            }
+        }
+        return java.util.List.copyOf(found.values());
+    }
+
     /** A number that must be usable, for already normalized data (seed, stored tickets). */
     public static Phone.Number require(String raw) {
         Phone phone = parse(raw);

@@ -52,6 +52,13 @@ public final class DynamoTenantDirectory implements TenantDirectory {
     }
 
     @Override
+    public Optional<Tenant> byInboundAddress(String address) {
+        String pk = Keys.mailbox(address);
+        return cached(pk, () -> viaPointer(pk).filter(t -> address.equalsIgnoreCase(
+                t.config().document().path("email").path("inboundAddress").asText(""))));
+    }
+
+    @Override
     public Optional<Tenant> byApiKey(String apiKey) {
         if (apiKey == null || apiKey.isBlank()) {
             return Optional.empty();

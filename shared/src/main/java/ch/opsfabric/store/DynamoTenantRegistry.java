@@ -97,14 +97,14 @@ public final class DynamoTenantRegistry implements TenantRegistry {
             throw new Claimed("slug", tenant.slug());
         }
         List<String> claimed = new ArrayList<>();
-        for (String line : tenant.config().phoneLines()) {
-            if (!claim(Keys.line(line), id)) {
-                claimed.forEach(l -> release(Keys.line(l), id));
+        for (Map.Entry<String, String> pointer : ownedPointers(tenant).entrySet()) {
+            if (!claim(pointer.getKey(), id)) {
+                claimed.forEach(pk -> release(pk, id));
                 release(Keys.slug(tenant.slug()), id);
                 delete(Keys.tenant(id), Keys.TENANT_SK);
-                throw new Claimed("line", line);
+                throw new Claimed(pointer.getValue(), pointer.getKey().substring(pointer.getKey().indexOf('#') + 1));
             }
-            claimed.add(line);
+            claimed.add(pointer.getKey());
         }
         db.client().updateItem(b -> b.tableName(db.tableName()).key(key(Keys.tenant(id), Keys.TENANT_SK))
                 .updateExpression("SET #state = :active")
@@ -118,17 +118,18 @@ public final class DynamoTenantRegistry implements TenantRegistry {
     @Override
     public Registered update(Registered before, Tenant after, Instant now) {
         String id = before.tenant().id();
-        Set<String> added = new LinkedHashSet<>(after.config().phoneLines());
-        added.removeAll(before.tenant().config().phoneLines());
-        Set<String> removed = new LinkedHashSet<>(before.tenant().config().phoneLines());
-        removed.removeAll(after.config().phoneLines());
+        Map<String, String> afterPointers = ownedPointers(after);
+        Set<String> added = new LinkedHashSet<>(afterPointers.keySet());
+        added.removeAll(ownedPointers(before.tenant()).keySet());
+        Set<String> removed = new LinkedHashSet<>(ownedPointers(before.tenant()).keySet());
+        removed.removeAll(afterPointers.keySet());
         List<String> claimed = new ArrayList<>();
-        for (String line : added) {
-            if (!claim(Keys.line(line), id)) {
-                claimed.forEach(l -> release(Keys.line(l), id));
-                throw new Claimed("line", line);
+        for (String pk : added) {
+            if (!claim(pk, id)) {
+                claimed.forEach(l -> release(l, id));
+                throw new Claimed(afterPointers.get(pk), pk.substring(pk.indexOf('#') + 1));
             }
-            claimed.add(line);
+            claimed.add(pk);
         }
         long version = before.version() + 1;
         String createdAt = before.createdAt() == null ? now.toString() : before.createdAt().toString();
@@ -143,10 +144,10 @@ public final class DynamoTenantRegistry implements TenantRegistry {
                     .expressionAttributeNames(Map.of("#version", "version", "#state", "state"))
                     .expressionAttributeValues(Map.of(":read", n(before.version()), ":active", s(State.ACTIVE.wireName()))));
         } catch (ConditionalCheckFailedException e) {
-            claimed.forEach(l -> release(Keys.line(l), id));
+            claimed.forEach(l -> release(l, id));
             throw new StaleVersion();
         }
-        removed.forEach(line -> release(Keys.line(line), id));
+        removed.forEach(pk -> release(pk, id));
         return new Registered(after, version, State.ACTIVE, before.createdAt() == null ? now : before.createdAt(), now);
     }
 
@@ -276,8 +277,14 @@ public final class DynamoTenantRegistry implements TenantRegistry {
         Map<String, AttributeValue> tenant = get(Keys.tenant(tenantId), Keys.TENANT_SK);
         if (tenant != null) {
             TenantItem item = TenantItem.SCHEMA.mapToItem(tenant);
-            for (JsonNode line : Json.parse(item.config).path("phoneLines")) {
+            JsonNode config = Json.parse(item.config);
+            for (JsonNode line : config.path("phoneLines")) {
                 release(Keys.line(line.asText()), tenantId);
+                deleted++;
+            }
+            String mailbox = config.path("email").path("inboundAddress").asText("");
+            if (!mailbox.isBlank()) {
+                release(Keys.mailbox(mailbox), tenantId);
                 deleted++;
             }
             delete(Keys.tenant(tenantId), Keys.TENANT_SK);
@@ -318,6 +325,20 @@ public final class DynamoTenantRegistry implements TenantRegistry {
     }
 
     /** Points {@code pk} at the tenant unless another tenant holds it. */
+    /**
+     * The pointers outside its partition a tenant owns besides its slug, pointer key → what it is:
+     * its phone lines and its configured inbound e-mail address.
+     */
+    private static Map<String, String> ownedPointers(Tenant tenant) {
+        Map<String, String> pointers = new java.util.LinkedHashMap<>();
+        tenant.config().phoneLines().forEach(line -> pointers.put(Keys.line(line), "line"));
+        String mailbox = tenant.config().document().path("email").path("inboundAddress").asText("");
+        if (!mailbox.isBlank()) {
+            pointers.put(Keys.mailbox(mailbox), "mailbox");
+        }
+        return pointers;
+    }
+
     private boolean claim(String pk, String tenantId) {
         try {
             db.client().putItem(b -> b.tableName(db.tableName())

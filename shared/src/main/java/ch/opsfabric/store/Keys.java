@@ -38,6 +38,11 @@ public final class Keys {
         return "SLUG#" + slug;
     }
 
+    /** A tenant's configured inbound e-mail address (lower-case), pointing at the tenant. */
+    public static String mailbox(String address) {
+        return "MAILBOX#" + address.strip().toLowerCase(java.util.Locale.ROOT);
+    }
+
     public static String line(String e164) {
         return "LINE#" + e164;
     }

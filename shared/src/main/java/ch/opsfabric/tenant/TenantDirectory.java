@@ -15,6 +15,9 @@ public interface TenantDirectory {
 
     Optional<Tenant> byApiKey(String apiKey);
 
+    /** The tenant whose configured inbound e-mail address ({@code config.email.inboundAddress}) this is. */
+    Optional<Tenant> byInboundAddress(String address);
+
     /**
      * The tenant a provider means by a business line as the provider wrote it ({@code 0041…},
      * {@code +41…}), if that tenant has {@code module} on; empty for anything else.

@@ -44,6 +44,14 @@ public record TicketEvent(Instant at, String type, String source, String text, S
         return new TicketEvent(at, "reply", "staff", text, author, ref);
     }
 
+    /**
+     * A file the customer sent (an e-mail attachment): {@code text} says what it is, {@code ref} is
+     * its key in the attachment bucket, or null when it was not kept (then {@code text} says why).
+     */
+    public static TicketEvent attachment(Instant at, TicketSource source, String text, String objectKey) {
+        return new TicketEvent(at, "attachment", source.wireName(), text, null, objectKey);
+    }
+
     /** What became of an SMS about this ticket: {@code source} is its kind, {@code text} the state. */
     public static TicketEvent delivery(Instant at, String kind, String state, String ref) {
         return new TicketEvent(at, "sms", kind, state, null, ref);

@@ -366,6 +366,10 @@ final class AppPages {
                     item.put("title", "SMS: " + smsKindLabel(e.source()));
                     item.put("state", deliveryLabel(e.text()));
                 }
+                case "attachment" -> {
+                    item.put("title", e.ref() == null ? "Anhang nicht gespeichert" : "Anhang");
+                    item.put("text", e.text());
+                }
                 default -> item.put("title", e.type());
             }
             items.add(0, item);
@@ -409,7 +413,10 @@ final class AppPages {
         if (t.name() != null && !t.name().isBlank()) {
             return t.name();
         }
-        return t.phone() == null ? "Unbekannt" : PhoneNumbers.display(t.phone());
+        if (t.phone() != null) {
+            return PhoneNumbers.display(t.phone());
+        }
+        return t.email() == null ? "Unbekannt" : t.email();
     }
 
     /** "35 Min.", "2 Std.", "3 Tagen": how far the SLA due is from now. */

@@ -54,7 +54,10 @@ public final class TicketIntakeWiring {
                 new DynamoRateLimiter(table, settings.intakeRateLimitPerMinute()), tenants, TicketIntakes.inTable(table, tickets, sms, clock, settings.publicBaseUrl()),
                 tickets, new DynamoFormRefs(table), sms, templates, TicketIntakes.emailConfirmations(table, outbox, templates));
         StaffAuth auth = new StaffAuth(tenants);
+        ch.opsfabric.contact.Contacts contacts = TicketIntakes.contacts(table, tickets);
         this.dispatcher = new ApiDispatcher(Map.of(
+                "GET /api/contacts/{id}", ContactRoutes.get(contacts, auth),
+                "POST /api/contacts/{id}/merge", ContactRoutes.merge(clock, contacts, auth),
                 "POST /api/ticket", new CreateTicketRoute(submission),
                 "GET /api/tickets", new ListTicketsRoute(clock, tickets, auth),
                 "POST /api/tickets", new CreateStaffTicketRoute(clock, submission, auth),

@@ -29,6 +29,10 @@ public final class InMemoryTenants implements TenantDirectory {
         byId.put(tenant.id(), tenant);
         pointers.put("slug:" + tenant.slug(), tenant.id());
         tenant.config().phoneLines().forEach(line -> pointers.put("line:" + line, tenant.id()));
+        String mailbox = tenant.config().document().path("email").path("inboundAddress").asText("");
+        if (!mailbox.isBlank()) {
+            pointers.put("mailbox:" + mailbox.toLowerCase(java.util.Locale.ROOT), tenant.id());
+        }
         for (String key : apiKeys) {
             pointers.put("key:" + key, tenant.id());
         }
@@ -53,6 +57,11 @@ public final class InMemoryTenants implements TenantDirectory {
     @Override
     public Optional<Tenant> byApiKey(String apiKey) {
         return via("key:" + apiKey);
+    }
+
+    @Override
+    public Optional<Tenant> byInboundAddress(String address) {
+        return via("mailbox:" + address.toLowerCase(java.util.Locale.ROOT));
     }
 
     private Optional<Tenant> via(String pointer) {

@@ -16,6 +16,11 @@ public interface AwsBackend extends AutoCloseable {
 
     URI sqsEndpoint();
 
+    /** S3, for the attachment bucket; a backend without it fails the tests that need it, saying so. */
+    default URI s3Endpoint() {
+        throw new UnsupportedOperationException("the " + name() + " backend has no S3");
+    }
+
     @Override
     void close();
 }

@@ -23,7 +23,8 @@ import software.amazon.awssdk.services.sqs.model.GetQueueAttributesRequest;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * dynalite + ElasticMQ with the DynamoDB tables and SQS queues declared in template.yaml.
+ * dynalite + ElasticMQ + s3rver with the DynamoDB tables, SQS queues and S3 buckets declared in
+ * template.yaml.
  * Tables are named by their logical id; queues by an optional prefix plus the logical id, so a
  * test can get its own copy of the queues ({@link #createQueues}) in the shared emulator.
  */
@@ -70,13 +71,22 @@ public final class LocalAws implements AutoCloseable {
                                  Integer visibilityTimeoutSeconds) {
         Dynalite dynalite = Dynalite.start(dynaliteHome, dynamoPort);
         ElasticMq elasticMq;
+        S3rver s3;
         try {
             elasticMq = ElasticMq.start(sqsPort);
         } catch (RuntimeException e) {
             dynalite.close();
             throw e;
         }
-        return start(new EmbeddedBackend(dynalite, elasticMq), template, visibilityTimeoutSeconds);
+        try {
+            s3 = S3rver.start(dynaliteHome, FreePort.find(), template.resourcesOfType("AWS::S3::Bucket").keySet().stream()
+                    .map(LocalAws::bucketName).toList());
+        } catch (RuntimeException e) {
+            elasticMq.close();
+            dynalite.close();
+            throw e;
+        }
+        return start(new EmbeddedBackend(dynalite, elasticMq, s3), template, visibilityTimeoutSeconds);
     }
 
     public static LocalAws start(AwsBackend backend, SamTemplate template, Integer visibilityTimeoutSeconds) {
@@ -88,8 +98,8 @@ public final class LocalAws implements AutoCloseable {
         }
     }
 
-    /** The default: both emulators on this machine, no Docker. */
-    private record EmbeddedBackend(Dynalite dynalite, ElasticMq elasticMq) implements AwsBackend {
+    /** The default: the emulators on this machine, no Docker. */
+    private record EmbeddedBackend(Dynalite dynalite, ElasticMq elasticMq, S3rver s3) implements AwsBackend {
         @Override
         public String name() {
             return "embedded";
@@ -106,7 +116,13 @@ public final class LocalAws implements AutoCloseable {
         }
 
         @Override
+        public URI s3Endpoint() {
+            return s3.endpoint();
+        }
+
+        @Override
         public void close() {
+            s3.close();
             elasticMq.close();
             dynalite.close();
         }
@@ -155,6 +171,15 @@ public final class LocalAws implements AutoCloseable {
 
     public URI sqsEndpoint() {
         return backend.sqsEndpoint();
+    }
+
+    public URI s3Endpoint() {
+        return backend.s3Endpoint();
+    }
+
+    /** Local bucket names are the template's logical ids in lower case (S3 allows no capitals). */
+    public static String bucketName(String logicalId) {
+        return logicalId.toLowerCase(java.util.Locale.ROOT);
     }
 
     public SamTemplate template() {

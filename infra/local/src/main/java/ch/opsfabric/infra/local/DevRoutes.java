@@ -19,6 +19,7 @@ import java.util.Optional;
  * Development-only routes under {@code /_local}; never in template.yaml.
  * <ul>
  *   <li>{@code GET /_local/sms}: every SMS the console provider "sent"</li>
+ *   <li>{@code GET /_local/email}: every e-mail the console provider "sent", with its headers</li>
  *   <li>{@code GET /_local/clock}, {@code PUT /_local/clock {"now": "2026-11-27T22:30:00+01:00"}}</li>
  *   <li>{@code GET /_local/tickets/{slug}}: all tickets of a tenant</li>
  *   <li>{@code GET /_local/invalidations}: every CloudFront invalidation the operator API asked for</li>
@@ -33,8 +34,11 @@ final class DevRoutes implements LocalApiGateway.DevRoutes {
     private final LocalClock clock;
     private final LocalSmsSink sms;
     private final LocalCloudFront cloudFront;
+    private final LocalEmailSink email;
 
-    DevRoutes(TenantDirectory tenants, TicketStore tickets, LocalClock clock, LocalSmsSink sms, LocalCloudFront cloudFront) {
+    DevRoutes(TenantDirectory tenants, TicketStore tickets, LocalClock clock, LocalSmsSink sms, LocalEmailSink email,
+              LocalCloudFront cloudFront) {
+        this.email = email;
         this.cloudFront = cloudFront;
         this.tenants = tenants;
         this.tickets = tickets;
@@ -49,6 +53,11 @@ final class DevRoutes implements LocalApiGateway.DevRoutes {
         }
         if (path.equals("/_local/sms") && method.equals("GET")) {
             return Optional.of(ok(sms()));
+        }
+        if (path.equals("/_local/email") && method.equals("GET")) {
+            ArrayNode list = Json.array();
+            email.sent().forEach(list::add);
+            return Optional.of(ok(list));
         }
         if (path.equals("/_local/invalidations") && method.equals("GET")) {
             ArrayNode list = Json.array();

@@ -42,7 +42,12 @@ final class LocalEnvironment implements AutoCloseable {
             "webhookSecret", DEV_SECRETS.webhookSecret(),
             "twilioAuthToken", DEV_SECRETS.twilioAuthToken(),
             "ecallPathToken", DEV_SECRETS.ecallPathToken(),
-            "cronSecret", DEV_SECRETS.cronSecret());
+            "cronSecret", DEV_SECRETS.cronSecret(),
+            "postmarkInboundUser", "postmark",
+            "postmarkInboundPassword", "dev-postmark-password",
+            "emailWebhookToken", "dev-email-token");
+    /** Template parameters that differ here from their defaults: e-mail is recorded, not sent. */
+    static final Map<String, String> LOCAL_PARAMETERS = Map.of("EmailProvider", "console");
     /** The operator's dev credentials (SigV4, region eu-central-2, service execute-api), as listed in the README. */
     static final String OPERATOR_ACCESS_KEY = "AKIALOCALOPERATOR0001";
     static final String OPERATOR_SECRET = "dev-operator-secret";
@@ -61,6 +66,7 @@ final class LocalEnvironment implements AutoCloseable {
     final LocalAws aws;
     final LocalClock clock = new LocalClock();
     final LocalSmsSink smsSink = new LocalSmsSink();
+    final LocalEmailSink emailSink = new LocalEmailSink();
     final LocalCloudFront cloudFront;
     /** DynamoDB as the functions reach it: through their IAM policies of template.yaml. */
     final LocalIamDynamo iam;
@@ -107,6 +113,7 @@ final class LocalEnvironment implements AutoCloseable {
             services.setExecutor(serviceThreads);
             services.createContext("/schedules/", scheduler::serve);
             services.createContext("/sms", smsSink::serve);
+            services.createContext("/email", emailSink::serve);
             services.createContext("/2020-05-31/", cloudFront::serve);
             services.start();
             SingleTable table = SingleTable.of(aws.dynamo(), aws.tableName("OpsTable"));
@@ -200,6 +207,8 @@ final class LocalEnvironment implements AutoCloseable {
         local.put("AWS_ENDPOINT_URL_CLOUDFRONT", servicesUrl());
         local.put("OPSFABRIC_LOCAL_CLOCK", clock.file().toString());
         local.put("OPSFABRIC_LOCAL_SMS_SINK", servicesUrl() + "/sms");
+        local.put("OPSFABRIC_LOCAL_EMAIL_SINK", servicesUrl() + "/email");
+        local.put("AWS_ENDPOINT_URL_S3", aws.s3Endpoint().toString());
         // the template's SnapStart: every start runs the priming hooks, as a published version's init does
         String applyOn = function.path("Properties").path("SnapStart").path("ApplyOn")
                 .asText(template.root().path("Globals").path("Function").path("SnapStart").path("ApplyOn").asText("None"));
@@ -236,12 +245,13 @@ final class LocalEnvironment implements AutoCloseable {
                 case "AWS::SQS::Queue" -> arn ? queueArns.get(target) : aws.queueUrl(target);
                 case "AWS::IAM::Role" -> "arn:aws:iam::000000000000:role/" + target;
                 case "AWS::CloudFront::Distribution" -> LOCAL_DISTRIBUTION_ID;
+                case "AWS::S3::Bucket" -> LocalAws.bucketName(target);
                 default -> switch (target) {
                     case "PublicBaseUrl" -> publicBaseUrl;
                     case "IntakeRateLimitPerMinute" -> Integer.toString(LOCAL_INTAKE_RATE_PER_MINUTE);
                     // an operator's change shows at once here; a deployment waits up to a minute
                     case "TenantCacheSeconds" -> "0";
-                    default -> throw new IllegalStateException("the local stack cannot resolve " + value);
+                    default -> parameter(target, value);
                 };
             };
         }
@@ -251,6 +261,18 @@ final class LocalEnvironment implements AutoCloseable {
             return DEV_SECRET_VALUES.getOrDefault(sub.replaceAll(".*SecretString:([^}]+)}}", "$1"), "");
         }
         throw new IllegalStateException("the local stack cannot resolve " + value);
+    }
+
+    /** A template parameter: its local value, else its default; one without either cannot run here. */
+    private String parameter(String name, JsonNode reference) {
+        if (LOCAL_PARAMETERS.containsKey(name)) {
+            return LOCAL_PARAMETERS.get(name);
+        }
+        JsonNode declared = template.root().path("Parameters").path(name).path("Default");
+        if (declared.isMissingNode()) {
+            throw new IllegalStateException("the local stack cannot resolve " + reference);
+        }
+        return declared.asText();
     }
 
     @Override

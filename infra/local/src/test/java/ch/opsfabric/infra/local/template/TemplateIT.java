@@ -130,7 +130,7 @@ class TemplateIT {
     @Test
     void everyHandlerClassIsInTheJarItsCodeUriNames() throws IOException {
         Map<String, JsonNode> functions = template.resourcesOfType("AWS::Serverless::Function");
-        assertEquals(8, functions.size());
+        assertEquals(9, functions.size());
         for (Map.Entry<String, JsonNode> f : functions.entrySet()) {
             JsonNode props = f.getValue().path("Properties");
             Path jar = SamTemplate.projectRoot().resolve(props.path("CodeUri").asText());
@@ -169,7 +169,10 @@ class TemplateIT {
                 // the operator API signs its one CloudFront call itself and sends no SMS
                 "TenantAdminFunction", Set.of("software/amazon/awssdk/services/cloudfront/",
                         "software/amazon/awssdk/services/sqs/", "software/amazon/awssdk/services/scheduler/",
-                        "com/github/mustachejava/"));
+                        "com/github/mustachejava/"),
+                // one signed PUT to S3, and its answers never wait for the night
+                "EmailIntakeFunction", Set.of("software/amazon/awssdk/services/s3/",
+                        "software/amazon/awssdk/services/scheduler/"));
         for (Map.Entry<String, JsonNode> f : template.resourcesOfType("AWS::Serverless::Function").entrySet()) {
             Path jar = SamTemplate.projectRoot().resolve(f.getValue().path("Properties").path("CodeUri").asText());
             assertTrue(Files.size(jar) <= bound, f.getKey() + ": " + Files.size(jar) + " B > " + bound + " B");
@@ -207,7 +210,33 @@ class TemplateIT {
                 "GET /app", "GET /app/login", "POST /app/login", "GET /app/login/code", "POST /app/login/code",
                 "POST /app/logout", "GET /app/tickets", "GET /app/tickets/{id}", "POST /app/tickets/{id}",
                 "GET /app/roi", "GET /app/roi/export", "GET /app/tickets/new", "POST /app/tickets/new",
-                "GET /app/team", "POST /app/team", "POST /app/switch")), routes);
+                "GET /app/team", "POST /app/team", "POST /app/switch",
+                "POST /api/webhook/email/postmark/{token}",
+                "GET /api/contacts/{id}", "POST /api/contacts/{id}/merge")), routes);
+    }
+
+    /** Customers' files: encrypted, never public, gone after 90 days, written only under tenants/ and only by the e-mail intake. */
+    @Test
+    void theAttachmentBucketIsPrivateEncryptedAndShortLived() {
+        JsonNode bucket = root.path("Resources").path("AttachmentBucket").path("Properties");
+        assertEquals("AES256", bucket.path("BucketEncryption").path("ServerSideEncryptionConfiguration").get(0)
+                .path("ServerSideEncryptionByDefault").path("SSEAlgorithm").asText());
+        JsonNode block = bucket.path("PublicAccessBlockConfiguration");
+        for (String flag : List.of("BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets")) {
+            assertTrue(block.path(flag).asBoolean(), flag);
+        }
+        JsonNode rule = bucket.path("LifecycleConfiguration").path("Rules").get(0);
+        assertEquals("Enabled", rule.path("Status").asText());
+        assertEquals(90, rule.path("ExpirationInDays").asInt());
+        List<String> writers = new java.util.ArrayList<>();
+        template.resourcesOfType("AWS::Serverless::Function").forEach((id, f) -> walk(f.path("Properties").path("Policies"), id,
+                (path, node) -> {
+                    if (node.path("Action").toString().contains("s3:")) {
+                        writers.add(id + " " + node.path("Action") + " " + node.path("Resource"));
+                    }
+                }));
+        assertEquals(List.of("EmailIntakeFunction [\"s3:PutObject\"] [{\"Fn::Sub\":\"${AttachmentBucket.Arn}/tenants/*\"}]"),
+                writers);
     }
 
     /** The operator API is IAM-only, and nothing else is: a public route behind IAM would lock customers out. */
