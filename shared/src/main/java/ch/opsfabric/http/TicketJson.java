@@ -23,6 +23,7 @@ public final class TicketJson {
                 .put("phone", t.phone())
                 .put("name", t.name())
                 .put("email", t.email())
+                .put("contactId", t.contactId())
                 .put("flow", t.flow())
                 .put("category", t.category())
                 .put("message", t.message())
@@ -48,6 +49,10 @@ public final class TicketJson {
                     .put("text", e.text());
             if (e.author() != null) {
                 entry.put("author", e.author());
+            }
+            if ("attachment".equals(e.type()) && e.ref() != null) {
+                // where the file is in the attachment bucket (staff tools fetch it with their own access)
+                entry.put("objectKey", e.ref());
             }
         }
         return node;

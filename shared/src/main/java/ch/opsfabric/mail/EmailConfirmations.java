@@ -45,7 +45,8 @@ public final class EmailConfirmations {
         scope.put("reference", ticket.reference());
         scope.put("name", toName == null || toName.isBlank() ? null : toName.strip());
         scope.put("within", within(tenant.config().slaResponse()));
-        scope.put("phone", tenant.config().contactPhone());
+        String phone = tenant.config().contactPhone();
+        scope.put("phone", phone == null || phone.isBlank() ? null : ch.opsfabric.phone.PhoneNumbers.display(phone));
         String text = templates.render(SmsTemplates.Name.EMAIL_TICKET_CONFIRMATION, scope);
         outbox.enqueue(new OutboundEmail(tenant.id(), to, toName, tenant.name(), settings.tenantAddress(tenant),
                 "Ihre Anfrage bei " + tenant.name() + " [" + ticket.reference() + "]", text, messageId, inReplyTo,

@@ -52,6 +52,11 @@ public record TicketEvent(Instant at, String type, String source, String text, S
         return new TicketEvent(at, "attachment", source.wireName(), text, null, objectKey);
     }
 
+    /** What became of an e-mail about this ticket: {@code source} is its purpose, {@code text} the state. */
+    public static TicketEvent emailDelivery(Instant at, String purpose, String state, String ref) {
+        return new TicketEvent(at, "email", purpose, state, null, ref);
+    }
+
     /** What became of an SMS about this ticket: {@code source} is its kind, {@code text} the state. */
     public static TicketEvent delivery(Instant at, String kind, String state, String ref) {
         return new TicketEvent(at, "sms", kind, state, null, ref);

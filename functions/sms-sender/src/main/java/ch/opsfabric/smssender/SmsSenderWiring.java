@@ -51,8 +51,10 @@ public final class SmsSenderWiring {
         DynamoSmsLedger ledger = new DynamoSmsLedger(table);
         SmsDelivery.Timeline timeline = (tenant, message, state, at) -> {
                     if (message.ticketId() != null) {
-                        tickets.addEvent(message.tenantId(), message.ticketId(),
-                                ch.opsfabric.ticket.TicketEvent.delivery(at, message.kindName(), state, message.idempotencyKey()));
+                        tickets.addEvent(message.tenantId(), message.ticketId(), message instanceof OutboundSms
+                                ? ch.opsfabric.ticket.TicketEvent.delivery(at, message.kindName(), state, message.idempotencyKey())
+                                : ch.opsfabric.ticket.TicketEvent.emailDelivery(at, message.kindName(), state,
+                                        message.idempotencyKey()));
                     }
                     if (!(message instanceof OutboundSms sms)) {
                         return;

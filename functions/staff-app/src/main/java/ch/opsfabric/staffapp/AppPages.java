@@ -366,6 +366,10 @@ final class AppPages {
                     item.put("title", "SMS: " + smsKindLabel(e.source()));
                     item.put("state", deliveryLabel(e.text()));
                 }
+                case "email" -> {
+                    item.put("title", "E-Mail: Bestätigung");
+                    item.put("state", deliveryLabel(e.text()));
+                }
                 case "attachment" -> {
                     item.put("title", e.ref() == null ? "Anhang nicht gespeichert" : "Anhang");
                     item.put("text", e.text());

@@ -116,6 +116,11 @@ public final class LocalStack implements AutoCloseable {
         return env.clock;
     }
 
+    /** The S3 emulator (path-style), for tests that read back what a function stored. */
+    public java.net.URI s3Endpoint() {
+        return env.aws.s3Endpoint();
+    }
+
     /** The demo tenants' directory, for tests that change a tenant. */
     public DynamoTenantDirectory tenants() {
         return env.tenantDirectory;
