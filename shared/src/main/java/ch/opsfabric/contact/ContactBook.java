@@ -66,6 +66,12 @@ public interface ContactBook {
             return new Change(phones, emails, name, null, suspects);
         }
 
+        public Change withTicket(String ticketId) {
+            Set<String> all = new java.util.TreeSet<>(ticketIds);
+            all.add(ticketId);
+            return new Change(phones, emails, name, all, suspects);
+        }
+
         public boolean isEmpty() {
             return phones.isEmpty() && emails.isEmpty() && (name == null || name.isBlank()) && ticketIds.isEmpty()
                     && suspects.isEmpty();

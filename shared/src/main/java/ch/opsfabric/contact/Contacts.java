@@ -11,7 +11,8 @@ import java.util.Set;
 /**
  * One contact per tenant and person, found or made by every channel.
  * <p>
- * Resolution reads the pointers of all identifiers in one batch. The first identifier that points
+ * Resolution reads the pointers of all identifiers in one batch (and claims what is new);
+ * {@link #settle} then writes the contact once, with the ticket it got. The first identifier that points
  * somewhere decides the contact; when none does, the contact is the one the first identifier
  * seeds ({@link ContactRef#forSeed}, the same for every caller), claimed by a conditional write.
  * Identifiers without a pointer are then claimed for that contact. A caller that loses a claim
@@ -40,34 +41,55 @@ public final class Contacts implements ContactResolver {
     }
 
     @Override
-    public ContactRef resolve(String tenantId, List<String> identifiers, String name, Instant at) {
+    public Resolution resolve(String tenantId, List<String> identifiers, String name, Instant at) {
         List<String> ids = new ArrayList<>(new LinkedHashSet<>(identifiers));
         if (ids.isEmpty()) {
             return null;
         }
         Map<String, ContactRef> known = new java.util.HashMap<>(book.pointers(tenantId, ids));
         ContactRef contact = ids.stream().filter(known::containsKey).findFirst().map(known::get).orElse(null);
-        List<String> gained = new ArrayList<>();
+        boolean gained = false;
         if (contact == null) {
             String seed = ids.get(0);
             contact = book.claim(tenantId, seed, ContactRef.forSeed(tenantId, seed), at);
-            gained.add(seed);
             known.put(seed, contact);
+            gained = true;
         }
+        List<String> owned = new ArrayList<>();
         Set<String> suspects = new LinkedHashSet<>();
         for (String identifier : ids) {
             ContactRef owner = known.get(identifier);
             if (owner == null) {
                 owner = book.claim(tenantId, identifier, contact, at);
-                if (owner.id().equals(contact.id())) {
-                    gained.add(identifier);
-                }
+                gained |= owner.id().equals(contact.id());
             }
-            if (!owner.id().equals(contact.id())) {
+            if (owner.id().equals(contact.id())) {
+                owned.add(identifier);
+            } else {
                 suspects.add(owner.id());
             }
         }
-        return remember(tenantId, contact, ContactBook.Change.of(gained, blankToNull(name), suspects), at);
+        return new Resolution(contact, ContactBook.Change.of(owned, blankToNull(name), suspects),
+                gained || !suspects.isEmpty());
+    }
+
+    /**
+     * Writes what the resolution found, in one update of the contact: always when a ticket was
+     * opened (with every identifier of this contact it saw, so a write lost before is made up),
+     * else only when it claimed something new.
+     */
+    @Override
+    public ContactRef settle(String tenantId, Resolution resolution, String openedTicketId, Instant at) {
+        if (openedTicketId == null && !resolution.gained()) {
+            return resolution.contact();
+        }
+        ContactBook.Change change = openedTicketId == null ? resolution.change()
+                : resolution.change().withTicket(openedTicketId);
+        ContactRef owner = remember(tenantId, resolution.contact(), change, at);
+        if (openedTicketId != null && !owner.id().equals(resolution.contact().id())) {
+            tickets.reassign(tenantId, openedTicketId, resolution.contact().id(), owner.id());
+        }
+        return owner;
     }
 
     /**
@@ -77,9 +99,6 @@ public final class Contacts implements ContactResolver {
     private ContactRef remember(String tenantId, ContactRef contact, ContactBook.Change change, Instant at) {
         ContactRef current = contact;
         for (int hop = 0; hop < MAX_HOPS; hop++) {
-            if (change.isEmpty() && hop == 0) {
-                return current;
-            }
             if (book.record(tenantId, current, change, at)) {
                 return current;
             }
@@ -96,14 +115,6 @@ public final class Contacts implements ContactResolver {
     @Override
     public Optional<ContactRef> find(String tenantId, String identifier) {
         return Optional.ofNullable(book.pointers(tenantId, List.of(identifier)).get(identifier));
-    }
-
-    @Override
-    public void ticketOpened(String tenantId, ContactRef contact, String ticketId, Instant at) {
-        ContactRef owner = remember(tenantId, contact, ContactBook.Change.ticket(ticketId), at);
-        if (!owner.id().equals(contact.id())) {
-            tickets.reassign(tenantId, ticketId, contact.id(), owner.id());
-        }
     }
 
     public Optional<Contact> contact(String tenantId, String contactId) {

@@ -75,7 +75,7 @@ public final class TicketIntake {
         if (address != null) {
             identifiers.add(Identifiers.mail(address));
         }
-        ContactRef person = contacts.resolve(tenant.id(), identifiers, contact.name(), contact.at());
+        ContactResolver.Resolution person = contacts.resolve(tenant.id(), identifiers, contact.name(), contact.at());
         return counted(tenant, contact, recordUncounted(tenant, contact, person));
     }
 
@@ -101,24 +101,24 @@ public final class TicketIntake {
         return outcome;
     }
 
-    private ContactOutcome recordUncounted(Tenant tenant, NewContact contact, ContactRef person) {
+    private ContactOutcome recordUncounted(Tenant tenant, NewContact contact, ContactResolver.Resolution resolution) {
         TenantConfig config = tenant.config();
         LocalDate day = contact.at().atZone(config.zone()).toLocalDate();
         Instant due = SlaCalculator.due(contact.at(), config.slaResponse(), config.quietHours(), config.zone());
-        if (person == null) {
+        if (resolution == null) {
             String id = TicketIds.random(day);
             return store.createOrJoin(id, TicketIds.reference(id, day), contact, day, due, null)
                     .orElseThrow(() -> new IllegalStateException("fresh random ticket id already closed"));
         }
+        ContactRef person = resolution.contact();
         for (int generation = 0; generation < MAX_GENERATIONS; generation++) {
             String id = TicketIds.forContact(tenant.id(), person.ticketKey(), day, generation);
             Optional<ContactOutcome> outcome = store.createOrJoin(id, TicketIds.reference(id, day), contact, day, due,
                     person.id());
             if (outcome.isPresent()) {
-                if (!outcome.get().joined() || outcome.get().duplicate()) {
-                    // also on a provider's retry: the first attempt may have stopped right before this
-                    contacts.ticketOpened(tenant.id(), person, id, contact.at());
-                }
+                // a retry counts as opening: the first attempt may have stopped right before this
+                boolean opened = !outcome.get().joined() || outcome.get().duplicate();
+                contacts.settle(tenant.id(), resolution, opened ? id : null, contact.at());
                 return raiseIfMoreUrgent(outcome.get(), contact);
             }
         }

@@ -157,7 +157,10 @@ class ContactsTest {
         contacts.merge(tenant.id(), b.contactId(), a.contactId(), MORNING);
         // a pointer read before the merge still names b: what is written for b lands on a
         ContactRef stale = new ContactRef(b.contactId(), "tel:+41795551235");
-        contacts.ticketOpened(tenant.id(), stale, "20261127-NEWTICKET000", MORNING.plusSeconds(60));
+        ContactRef owner = contacts.settle(tenant.id(), new ContactResolver.Resolution(stale,
+                ContactBook.Change.of(List.of("tel:+41795551235"), null, null), false),
+                "20261127-NEWTICKET000", MORNING.plusSeconds(60));
+        assertEquals(a.contactId(), owner.id());
         assertTrue(contacts.contact(tenant.id(), a.contactId()).orElseThrow().ticketIds().contains("20261127-NEWTICKET000"));
         assertFalse(contacts.contact(tenant.id(), b.contactId()).orElseThrow().ticketIds().contains("20261127-NEWTICKET000"));
     }

@@ -151,7 +151,7 @@ class MissedCallIT {
     }
 
     @Test
-    void oneMissedCallCostsThreeDynamoRequestsAndOneSqsSend() {
+    void aMissedCallFromANewCallerCostsSixDynamoRequestsAndOneSqsSend() {
         RequestCounter counter = new RequestCounter();
         MissedCallHandler countedHandler = new MissedCallHandler(new MissedCallWiring(clock, counter.dynamo(), "OpsTable",
                 counter.sqs(), queues.get("OutboundSmsQueue"), TestAws.SETTINGS));
@@ -161,8 +161,19 @@ class MissedCallIT {
 
         String call = "{\"from\":\"0795554848\",\"to\":\"" + line + "\",\"callId\":\"counted\"}";
         assertEquals(200, countedHandler.handle(signed(call)).getStatusCode());
-        assertEquals(List.of("DynamoDb.UpdateItem", "DynamoDb.UpdateItem", "DynamoDb.PutItem", "Sqs.SendMessage"),
-                counter.operations(), "warm: ticket create-or-join, the day's figures (one ADD), SMS window, menu SMS");
+        assertEquals(List.of("DynamoDb.BatchGetItem", "DynamoDb.PutItem", "DynamoDb.UpdateItem", "DynamoDb.UpdateItem",
+                        "DynamoDb.UpdateItem", "DynamoDb.PutItem", "Sqs.SendMessage"),
+                counter.operations(), "warm, a new person: the number's contact pointer (read, then claimed), ticket "
+                        + "create-or-join, the contact with its number and ticket (one write), the day's figures (one ADD), "
+                        + "SMS window, menu SMS");
+
+        // the same caller again the same day: the pointer is read, nothing about the contact is written
+        counter.reset();
+        String again = "{\"from\":\"0795554848\",\"to\":\"" + line + "\",\"callId\":\"counted-2\"}";
+        assertEquals(200, countedHandler.handle(signed(again)).getStatusCode());
+        assertEquals(List.of("DynamoDb.BatchGetItem", "DynamoDb.UpdateItem", "DynamoDb.UpdateItem", "DynamoDb.PutItem"),
+                counter.operations(), "a known person joining the day's ticket: pointer, ticket join, figures, SMS window "
+                        + "(still open: no second menu)");
     }
 
     private static APIGatewayV2HTTPEvent signed(String body) {

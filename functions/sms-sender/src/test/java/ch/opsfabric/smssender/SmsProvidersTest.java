@@ -64,6 +64,52 @@ class SmsProvidersTest {
     }
 
     @Test
+    void postmarkGetsExactlyItsEmailRequest() throws Exception {
+        server.answer(200, "{\"To\":\"anna@example.ch\",\"SubmittedAt\":\"2026-12-01T09:00:00Z\","
+                + "\"MessageID\":\"b7bc2f4a-e38e-4336-af7d-e6c392c2f817\",\"ErrorCode\":0,\"Message\":\"OK\"}");
+        PostmarkEmailProvider postmark = new PostmarkEmailProvider(server.baseUrl() + "/", "server-token",
+                HttpSmsGateway.DEFAULT_TIMEOUT);
+        String id = postmark.send(new ch.opsfabric.messaging.EmailMessage("t", "Sanitär Keller AG", "kontakt@mail.opsfabric.ch",
+                "anna@example.ch", "Anna \"AB\" Muster", "inbound+keller@inbound.postmarkapp.com",
+                "Ihre Anfrage bei Sanitär Keller AG [K-0112-ABCD]", "Guten Tag\n\nDanke.",
+                java.util.List.of(new ch.opsfabric.messaging.EmailMessage.Header("Message-ID", "<confirm.1@mail.opsfabric.ch>"),
+                        new ch.opsfabric.messaging.EmailMessage.Header("In-Reply-To", "<a-1@example.ch>")),
+                "email_confirmation"));
+        assertEquals("b7bc2f4a-e38e-4336-af7d-e6c392c2f817", id);
+        RecordingHttpServer.Request request = server.requests.get(0);
+        assertEquals("POST", request.method());
+        assertEquals("/email", request.path());
+        assertEquals("server-token", request.header("X-Postmark-Server-Token"));
+        assertEquals("application/json", request.header("Content-Type"));
+        assertEquals("application/json", request.header("Accept"));
+        assertEquals(null, request.header("Authorization"), "Postmark takes the token header, no Basic auth");
+        assertEquals(Json.parse("""
+                {"From":"\\"Sanitär Keller AG\\" <kontakt@mail.opsfabric.ch>",
+                 "To":"\\"Anna 'AB' Muster\\" <anna@example.ch>",
+                 "ReplyTo":"inbound+keller@inbound.postmarkapp.com",
+                 "Subject":"Ihre Anfrage bei Sanitär Keller AG [K-0112-ABCD]",
+                 "TextBody":"Guten Tag\\n\\nDanke.",
+                 "Tag":"email_confirmation",
+                 "Headers":[{"Name":"Message-ID","Value":"<confirm.1@mail.opsfabric.ch>"},
+                            {"Name":"In-Reply-To","Value":"<a-1@example.ch>"}],
+                 "MessageStream":"outbound"}"""), Json.parse(request.body()));
+    }
+
+    @Test
+    void postmarkRefusingARecipientIsPermanentAndItsOutageIsNot() {
+        ch.opsfabric.messaging.EmailMessage message = new ch.opsfabric.messaging.EmailMessage("t", "B", "k@mail.opsfabric.ch",
+                "gone@example.ch", null, null, "S", "T", java.util.List.of(), null);
+        server.answer(422, "{\"ErrorCode\":406,\"Message\":\"You tried to send to recipient(s) that have been marked as inactive.\"}");
+        SmsSendException inactive = assertThrows(SmsSendException.class,
+                () -> new PostmarkEmailProvider(server.baseUrl(), "tok", HttpSmsGateway.DEFAULT_TIMEOUT).send(message));
+        assertTrue(inactive.permanent());
+        assertFalse(inactive.getMessage().contains("gone@example.ch"), "no address in the error");
+        server.answer(503, "{}");
+        assertFalse(assertThrows(SmsSendException.class,
+                () -> new PostmarkEmailProvider(server.baseUrl(), "tok", HttpSmsGateway.DEFAULT_TIMEOUT).send(message)).permanent());
+    }
+
+    @Test
     void clientErrorsArePermanent() {
         server.answer(400, "{\"errorCode\":\"InvalidRecipient\"}");
         SmsSendException e = assertThrows(SmsSendException.class,

@@ -37,8 +37,10 @@ class SmsSenderIT {
     private final TestData app = TestAws.data();
     private final Tenant tenant = TestAws.newTenant(app.tenants(),
             "\"sms\":{\"provider\":\"scripted\",\"sender\":\"Test\"}");
+    private final ch.opsfabric.messaging.ConsoleEmailProvider email =
+            new ch.opsfabric.messaging.ConsoleEmailProvider(Clock.fixed(NOW, ZoneOffset.UTC), null);
     private final SmsSenderHandler handler = new SmsSenderHandler(new SmsSenderWiring(Clock.fixed(NOW, ZoneOffset.UTC),
-            TestAws.aws().dynamo(), TestAws.aws().tableName("OpsTable"), List.of(provider)));
+            TestAws.aws().dynamo(), TestAws.aws().tableName("OpsTable"), List.of(provider), email, "kontakt@mail.opsfabric.ch"));
 
     private OutboundSms sms(String to) {
         return new OutboundSms(tenant.id(), to, "Grüezi", SmsKind.TICKET_CONFIRMATION, Urgency.MEDIUM,
@@ -80,6 +82,26 @@ class SmsSenderIT {
         assertEquals(3, provider.calls.size());
         assertEquals(tenant.config().phoneLines().get(0), provider.calls.get(0).from(),
                 "a confirmation comes from the business line, so an answer reaches the business");
+    }
+
+    @Test
+    void anEmailOnTheQueueGoesToTheEmailProviderOnceWithItsThreadingHeaders() {
+        ch.opsfabric.messaging.OutboundEmail confirmation = new ch.opsfabric.messaging.OutboundEmail(tenant.id(),
+                "anna@example.ch", "Anna", "Sanitär Test", "inbound+test@inbound.postmarkapp.com", "Ihre Anfrage [K-2611-ABCD]",
+                "Guten Tag", "<confirm.it@mail.opsfabric.ch>", "<anna-1@example.ch>", "email_confirmation",
+                "email-confirm:it-" + UUID.randomUUID(), null, NOW);
+        String event = "{\"Records\":[{\"messageId\":\"m1\",\"body\":" + Json.MAPPER.valueToTree(confirmation.toJson())
+                + "},{\"messageId\":\"m2\",\"body\":" + Json.MAPPER.valueToTree(confirmation.toJson()) + "}]}";
+        assertTrue(failedIds(invoke(event)).isEmpty());
+        assertEquals(1, email.sent().size(), "the second copy is a duplicate in the ledger");
+        ch.opsfabric.messaging.EmailMessage sent = email.sent().get(0);
+        assertEquals("kontakt@mail.opsfabric.ch", sent.from());
+        assertEquals("Sanitär Test", sent.fromName());
+        assertEquals("inbound+test@inbound.postmarkapp.com", sent.replyTo());
+        assertEquals(List.of("Message-ID: <confirm.it@mail.opsfabric.ch>", "In-Reply-To: <anna-1@example.ch>",
+                "References: <anna-1@example.ch>", "Auto-Submitted: auto-replied"),
+                sent.headers().stream().map(h -> h.name() + ": " + h.value()).toList());
+        assertTrue(provider.calls.isEmpty(), "no SMS");
     }
 
     @Test
