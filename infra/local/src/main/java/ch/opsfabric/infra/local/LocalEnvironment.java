@@ -115,6 +115,9 @@ final class LocalEnvironment implements AutoCloseable {
             services.createContext("/sms", smsSink::serve);
             services.createContext("/email", emailSink::serve);
             services.createContext("/2020-05-31/", cloudFront::serve);
+            LocalS3 s3 = new LocalS3(template, functionKeys, LocalAws::bucketName, aws.s3Endpoint());
+            template.resourcesOfType("AWS::S3::Bucket").keySet()
+                    .forEach(bucket -> services.createContext("/" + LocalAws.bucketName(bucket) + "/", s3::serve));
             services.start();
             SingleTable table = SingleTable.of(aws.dynamo(), aws.tableName("OpsTable"));
             // no cache: the dev routes show what the functions just wrote
@@ -208,7 +211,8 @@ final class LocalEnvironment implements AutoCloseable {
         local.put("OPSFABRIC_LOCAL_CLOCK", clock.file().toString());
         local.put("OPSFABRIC_LOCAL_SMS_SINK", servicesUrl() + "/sms");
         local.put("OPSFABRIC_LOCAL_EMAIL_SINK", servicesUrl() + "/email");
-        local.put("AWS_ENDPOINT_URL_S3", aws.s3Endpoint().toString());
+        // S3 through the checks S3 and IAM would make (LocalS3), then s3rver
+        local.put("AWS_ENDPOINT_URL_S3", servicesUrl());
         // the template's SnapStart: every start runs the priming hooks, as a published version's init does
         String applyOn = function.path("Properties").path("SnapStart").path("ApplyOn")
                 .asText(template.root().path("Globals").path("Function").path("SnapStart").path("ApplyOn").asText("None"));
