@@ -121,7 +121,8 @@ final class AppPages {
         return signedIn(staff, "inbox", "Tickets", m, flash, null);
     }
 
-    String ticket(SignIn.Staff staff, Ticket t, Instant now, String flash, String problem) {
+    /** @param person the contact behind the ticket, with its suspects; null when there is none */
+    String ticket(SignIn.Staff staff, Ticket t, Instant now, ContactDesk.Person person, String flash, String problem) {
         ZoneId zone = staff.tenant().config().zone();
         Map<String, Object> m = new HashMap<>();
         m.put("id", t.id());
@@ -152,6 +153,20 @@ final class AppPages {
         m.put("breached", t.status().isOpen() && t.slaBreached(now));
         m.put("appointment", t.appointmentAt() == null ? null : WHEN.format(t.appointmentAt().atZone(zone)));
         m.put("contactCount", t.contactCount());
+        if (person != null) {
+            List<String> known = new ArrayList<>();
+            person.contact().phones().stream().sorted().filter(p -> !p.equals(t.phone()))
+                    .forEach(p -> known.add(PhoneNumbers.display(p)));
+            person.contact().emails().stream().sorted().filter(e -> t.email() == null || !e.equalsIgnoreCase(t.email()))
+                    .forEach(known::add);
+            m.put("alsoKnown", known.isEmpty() ? null : String.join(", ", known));
+            m.put("personTickets", person.contact().ticketIds().size());
+            List<Map<String, Object>> suspects = new ArrayList<>();
+            person.suspects().forEach(s -> suspects.add(Map.of("suspectId", s.id(), "label", ContactDesk.describe(s),
+                    "tickets", s.ticketIds().size())));
+            m.put("suspects", suspects);
+            m.put("hasSuspects", !suspects.isEmpty());
+        }
         List<Map<String, Object>> moves = new ArrayList<>();
         StatusLabels.movesFrom(t.status()).forEach(s -> moves.add(option(s.name(), StatusLabels.label(s), false)));
         m.put("moves", moves);

@@ -69,8 +69,9 @@ public final class StaffAppWiring {
         routes.put("POST /app/login/code", new VerifyCodeRoute(signIn, http, pages));
         routes.put("POST /app/logout", new LogoutRoute(signIn, http, pages));
         routes.put("GET /app/tickets", new InboxRoute(clock, signIn, http, pages, desk));
-        routes.put("GET /app/tickets/{id}", new TicketPageRoute(clock, signIn, http, pages, desk));
-        routes.put("POST /app/tickets/{id}", new TicketActionRoute(clock, signIn, http, pages, desk));
+        ContactDesk people = new ContactDesk(TicketIntakes.contacts(table, tickets), tickets, clock);
+        routes.put("GET /app/tickets/{id}", new TicketPageRoute(clock, signIn, http, pages, desk, people));
+        routes.put("POST /app/tickets/{id}", new TicketActionRoute(clock, signIn, http, pages, desk, people));
         IntakeSubmission submission = new IntakeSubmission(clock, new DynamoRateLimiter(table, settings.intakeRateLimitPerMinute()),
                 tenants, TicketIntakes.inTable(table, tickets, sms, clock, settings.publicBaseUrl()), tickets, new ch.opsfabric.store.DynamoFormRefs(table), sms, templates,
                 TicketIntakes.emailConfirmations(table, outbox, templates));

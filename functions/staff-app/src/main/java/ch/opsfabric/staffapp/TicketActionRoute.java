@@ -12,18 +12,20 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
- * {@code POST /app/tickets/{id}} with {@code action=move|note|reply}: done → 303 back to the
+ * {@code POST /app/tickets/{id}} with {@code action=move|note|reply|merge}: done → 303 back to the
  * ticket (a reload sends nothing twice); refused → the ticket page again with the reason.
  */
 final class TicketActionRoute extends SignedInRoute {
 
     private final Clock clock;
     private final TicketDesk desk;
+    private final ContactDesk people;
 
-    TicketActionRoute(Clock clock, SignIn signIn, AppHttp http, AppPages pages, TicketDesk desk) {
+    TicketActionRoute(Clock clock, SignIn signIn, AppHttp http, AppPages pages, TicketDesk desk, ContactDesk people) {
         super(signIn, http, pages);
         this.clock = clock;
         this.desk = desk;
+        this.people = people;
     }
 
     @Override
@@ -65,6 +67,10 @@ final class TicketActionRoute extends SignedInRoute {
                         form.first("nonce").orElse(null));
                 done = "sent";
             }
+            case "merge" -> {
+                outcome = people.merge(staff.tenant(), staff.member(), ticket, form.first("suspect").orElse(null));
+                done = "merged";
+            }
             default -> {
                 return refused(staff, ticket, "Diese Aktion gibt es nicht.");
             }
@@ -76,6 +82,7 @@ final class TicketActionRoute extends SignedInRoute {
     }
 
     private APIGatewayV2HTTPResponse refused(SignIn.Staff staff, Ticket ticket, String message) {
-        return AppHttp.page(400, pages.ticket(staff, ticket, clock.instant(), null, message));
+        return AppHttp.page(400, pages.ticket(staff, ticket, clock.instant(), people.person(staff.tenant(), ticket).orElse(null),
+                null, message));
     }
 }

@@ -17,15 +17,18 @@ final class TicketPageRoute extends SignedInRoute {
             "noted", "Notiz gespeichert.",
             "sent", "SMS wird gesendet. Die Antwort erscheint hier.",
             "created", "Ticket erfasst.",
-            "joined", "Diese Nummer hatte heute schon ein offenes Ticket: der Kontakt ist dort ergänzt.");
+            "joined", "Diese Nummer hatte heute schon ein offenes Ticket: der Kontakt ist dort ergänzt.",
+            "merged", "Kontakte zusammengeführt: ihre Nummern, Adressen und Tickets gehören jetzt zu dieser Person.");
 
     private final Clock clock;
     private final TicketDesk desk;
+    private final ContactDesk people;
 
-    TicketPageRoute(Clock clock, SignIn signIn, AppHttp http, AppPages pages, TicketDesk desk) {
+    TicketPageRoute(Clock clock, SignIn signIn, AppHttp http, AppPages pages, TicketDesk desk, ContactDesk people) {
         super(signIn, http, pages);
         this.clock = clock;
         this.desk = desk;
+        this.people = people;
     }
 
     @Override
@@ -35,6 +38,7 @@ final class TicketPageRoute extends SignedInRoute {
             return AppHttp.page(404, pages.error(staff, "Ticket nicht gefunden", "Dieses Ticket gibt es nicht (mehr)."));
         }
         String flash = request.query("ok").map(DONE::get).orElse(null);
-        return AppHttp.page(200, pages.ticket(staff, ticket.get(), clock.instant(), flash, null));
+        return AppHttp.page(200, pages.ticket(staff, ticket.get(), clock.instant(),
+                people.person(staff.tenant(), ticket.get()).orElse(null), flash, null));
     }
 }
