@@ -194,6 +194,23 @@ class EmailIntakeE2E extends AgainstLocalStack {
         assertEquals(200, object.statusCode());
         assertArrayEquals(PNG, object.body());
         assertEquals("image/png", object.headers().firstValue("content-type").orElse(""));
+
+        // the owner sees the mail, its file and the answer's delivery on the ticket page
+        emailsTo("foto@example.ch", 1);
+        String session = StaffSessions.signIn(stack.baseUrl(), http, "+41795550101");
+        String ticketId = http.json(response).get("ticketId").asText();
+        JsonNode delivered = ticket(ticketId);
+        for (int i = 0; i < 100 && !delivered.toString().contains("\"type\":\"email\""); i++) {
+            LocalHttp.sleep(100);
+            delivered = ticket(ticketId);
+        }
+        assertTrue(delivered.toString().contains("\"type\":\"email\",\"source\":\"email_confirmation\",\"text\":\"sent\""),
+                delivered.toString());
+        HttpResponse<String> page = http.get("/app/tickets/" + ticketId, "cookie", session);
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("foto@example.ch"), "an address and no number: the address names the ticket");
+        assertTrue(page.body().contains("leck.png (image/png, 70 B)"), page.body());
+        assertTrue(page.body().contains("E-Mail: Bestätigung"), page.body());
     }
 
     @Test
