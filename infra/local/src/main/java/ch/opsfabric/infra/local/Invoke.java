@@ -48,7 +48,7 @@ public final class Invoke {
         events.put("SmsSenderFunction", "sms-sender/ticket-confirmation.json");
         events.put("TenantAdminFunction", "tenant-admin/get-tenant.json");
         events.put("StaffAppFunction", "staff-app/login-page.json");
-        events.put("EmailIntakeFunction", "email-intake/postmark-wrong-password.json");
+        events.put("EmailIntakeFunction", "email-intake/postmark-inbound.json");
         return Collections.unmodifiableMap(events);
     }
 
