@@ -24,7 +24,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Priming for the table's writes: every kind of write the stores make (create or join a ticket,
- * a status move, an SMS window, an opt-out, a rate-limit count, an SMS ledger claim), built,
+ * a status move, an SMS window, an opt-out, a rate-limit count, an SMS ledger claim, a contact's
+ * pointers and update, a mail thread), built,
  * marshalled and signed through a {@link DryRun} client and stopped before it is sent.
  */
 public final class DryRunWrites {
@@ -62,6 +63,14 @@ public final class DryRunWrites {
         DryRun.attempt(() -> new DynamoOptOuts(table).optOut(tenant.id(), "+41795550000", now));
         DryRun.attempt(() -> new DynamoRateLimiter(table, 10).tryAcquire("dry-run", "dry-run", now));
         DryRun.attempt(() -> new DynamoSmsLedger(table).claim(sampleSms(now), "console", now, Duration.ofMinutes(2)));
+        // who a contact is: the pointers' batch read, a claim, the contact's one update; a mail thread
+        DynamoContactBook contacts = new DynamoContactBook(table);
+        ch.opsfabric.contact.ContactRef person = ch.opsfabric.contact.ContactRef.forSeed(tenant.id(), "tel:+41795550000");
+        DryRun.attempt(() -> contacts.pointers(tenant.id(), List.of("tel:+41795550000", "mail:dry-run@opsfabric.ch")));
+        DryRun.attempt(() -> contacts.claim(tenant.id(), "tel:+41795550000", person, now));
+        DryRun.attempt(() -> contacts.record(tenant.id(), person, ch.opsfabric.contact.ContactBook.Change.of(
+                List.of("tel:+41795550000"), "OpsFabric", null).withTicket("dry-run"), now));
+        DryRun.attempt(() -> new DynamoMailThreads(table).remember(tenant.id(), "<dry-run@opsfabric.ch>", "dry-run", now));
         // what a write answers (ALL_NEW) is mapped back into a ticket: that mapping, on a made-up item
         TicketItem.SCHEMA.mapToItem(storedTicket(now)).toTicket();
     }
