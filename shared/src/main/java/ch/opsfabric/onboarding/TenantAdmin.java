@@ -261,8 +261,12 @@ public final class TenantAdmin {
                     : " (its tenant is " + r.state().wireName() + ": delete it to free the slug)").orElse("");
             return AdminRefusal.conflict("slug_taken", "The slug '" + slug + "' is taken" + state + ".");
         }
-        return AdminRefusal.conflict(claimed.what().equals("mailbox") ? "mailbox_taken" : "line_taken",
-                claimed.getMessage() + ".");
+        String code = switch (claimed.what()) {
+            case "mailbox" -> "mailbox_taken";
+            case "whatsapp_number" -> "whatsapp_number_taken";
+            default -> "line_taken";
+        };
+        return AdminRefusal.conflict(code, claimed.getMessage() + ".");
     }
 
     private List<String> invalidate(String slug) {

@@ -59,6 +59,13 @@ public final class DynamoTenantDirectory implements TenantDirectory {
     }
 
     @Override
+    public Optional<Tenant> byWhatsAppNumber(String phoneNumberId) {
+        String pk = Keys.whatsappNumber(phoneNumberId);
+        return cached(pk, () -> viaPointer(pk).filter(t -> phoneNumberId.equals(
+                t.config().document().path("whatsapp").path("phoneNumberId").asText(""))));
+    }
+
+    @Override
     public Optional<Tenant> byApiKey(String apiKey) {
         if (apiKey == null || apiKey.isBlank()) {
             return Optional.empty();

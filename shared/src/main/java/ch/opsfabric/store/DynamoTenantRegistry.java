@@ -287,6 +287,11 @@ public final class DynamoTenantRegistry implements TenantRegistry {
                 release(Keys.mailbox(mailbox), tenantId);
                 deleted++;
             }
+            String whatsapp = config.path("whatsapp").path("phoneNumberId").asText("");
+            if (!whatsapp.isBlank()) {
+                release(Keys.whatsappNumber(whatsapp), tenantId);
+                deleted++;
+            }
             delete(Keys.tenant(tenantId), Keys.TENANT_SK);
             deleted++;
         }
@@ -327,7 +332,7 @@ public final class DynamoTenantRegistry implements TenantRegistry {
     /** Points {@code pk} at the tenant unless another tenant holds it. */
     /**
      * The pointers outside its partition a tenant owns besides its slug, pointer key → what it is:
-     * its phone lines and its configured inbound e-mail address.
+     * its phone lines, its configured inbound e-mail address and its WhatsApp number id.
      */
     private static Map<String, String> ownedPointers(Tenant tenant) {
         Map<String, String> pointers = new java.util.LinkedHashMap<>();
@@ -335,6 +340,10 @@ public final class DynamoTenantRegistry implements TenantRegistry {
         String mailbox = tenant.config().document().path("email").path("inboundAddress").asText("");
         if (!mailbox.isBlank()) {
             pointers.put(Keys.mailbox(mailbox), "mailbox");
+        }
+        String whatsapp = tenant.config().document().path("whatsapp").path("phoneNumberId").asText("");
+        if (!whatsapp.isBlank()) {
+            pointers.put(Keys.whatsappNumber(whatsapp), "whatsapp_number");
         }
         return pointers;
     }

@@ -43,6 +43,11 @@ public final class Keys {
         return "MAILBOX#" + address.strip().toLowerCase(java.util.Locale.ROOT);
     }
 
+    /** A tenant's WhatsApp Cloud API number ({@code phone_number_id}), pointing at the tenant. */
+    public static String whatsappNumber(String phoneNumberId) {
+        return "WAPHONE#" + phoneNumberId;
+    }
+
     public static String line(String e164) {
         return "LINE#" + e164;
     }

@@ -30,7 +30,7 @@ public final class ConfigRules {
 
     /** Config fields only the back office reads: changing them leaves the website's cache alone. */
     public static final Set<String> BACK_OFFICE_FIELDS = Set.of("slaResponseMinutes", "quietHours", "timeZone",
-            "reviewDelayMinutes", "statusUpdates", "sms", "averageJobValueChf", "email");
+            "reviewDelayMinutes", "statusUpdates", "sms", "averageJobValueChf", "email", "whatsapp");
 
     /** The keys the API takes at the top level of a tenant and keeps inside the stored document. */
     public static final Set<String> TOP_LEVEL_IN_DOCUMENT = Set.of("phoneLines", "ownerMobile");
@@ -81,6 +81,8 @@ public final class ConfigRules {
         fields.put("theme", object(Map.of("primary", pattern(COLOR, "a colour like #0b5394"),
                 "accent", pattern(COLOR, "a colour like #f1c232"), "logoText", text(40))));
         fields.put("averageJobValueChf", number(0, 1_000_000));
+        fields.put("whatsapp", object(Map.of("phoneNumberId", pattern(Pattern.compile("[0-9]{6,20}"),
+                "the WhatsApp Cloud API phone_number_id (digits)"))));
         fields.put("email", object(Map.of("inboundAddress", pattern(EMAIL, "an e-mail address"),
                 "confirmBy", oneOf(List.of("email", "sms")))));
         // checked against the branch in check(): ids of the branch's flows

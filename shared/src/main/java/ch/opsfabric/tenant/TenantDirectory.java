@@ -18,6 +18,9 @@ public interface TenantDirectory {
     /** The tenant whose configured inbound e-mail address ({@code config.email.inboundAddress}) this is. */
     Optional<Tenant> byInboundAddress(String address);
 
+    /** The tenant whose WhatsApp Cloud API number ({@code config.whatsapp.phoneNumberId}) this is. */
+    Optional<Tenant> byWhatsAppNumber(String phoneNumberId);
+
     /**
      * The tenant a provider means by a business line as the provider wrote it ({@code 0041…},
      * {@code +41…}), if that tenant has {@code module} on; empty for anything else.

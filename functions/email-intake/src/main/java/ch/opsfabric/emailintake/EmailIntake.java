@@ -1,5 +1,6 @@
 package ch.opsfabric.emailintake;
 
+import ch.opsfabric.attachment.AttachmentStore;
 import ch.opsfabric.contact.Identifiers;
 import ch.opsfabric.crypto.Hashes;
 import ch.opsfabric.log.Log;

@@ -1,5 +1,7 @@
 package ch.opsfabric.emailintake;
 
+import ch.opsfabric.attachment.AttachmentStore;
+import ch.opsfabric.attachment.S3AttachmentStore;
 import ch.opsfabric.app.Cloud;
 import ch.opsfabric.app.Env;
 import ch.opsfabric.app.Settings;

@@ -1,5 +1,6 @@
 package ch.opsfabric.smssender;
 
+import ch.opsfabric.app.SqsBatch;
 import ch.opsfabric.app.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;

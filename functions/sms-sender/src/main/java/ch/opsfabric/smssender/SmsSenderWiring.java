@@ -1,5 +1,6 @@
 package ch.opsfabric.smssender;
 
+import ch.opsfabric.app.SqsBatch;
 import ch.opsfabric.app.Cloud;
 import ch.opsfabric.app.Env;
 import ch.opsfabric.json.Json;

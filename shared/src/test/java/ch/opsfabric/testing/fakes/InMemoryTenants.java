@@ -29,6 +29,10 @@ public final class InMemoryTenants implements TenantDirectory {
         byId.put(tenant.id(), tenant);
         pointers.put("slug:" + tenant.slug(), tenant.id());
         tenant.config().phoneLines().forEach(line -> pointers.put("line:" + line, tenant.id()));
+        String whatsapp = tenant.config().document().path("whatsapp").path("phoneNumberId").asText("");
+        if (!whatsapp.isBlank()) {
+            pointers.put("whatsapp:" + whatsapp, tenant.id());
+        }
         String mailbox = tenant.config().document().path("email").path("inboundAddress").asText("");
         if (!mailbox.isBlank()) {
             pointers.put("mailbox:" + mailbox.toLowerCase(java.util.Locale.ROOT), tenant.id());
@@ -57,6 +61,11 @@ public final class InMemoryTenants implements TenantDirectory {
     @Override
     public Optional<Tenant> byApiKey(String apiKey) {
         return via("key:" + apiKey);
+    }
+
+    @Override
+    public Optional<Tenant> byWhatsAppNumber(String phoneNumberId) {
+        return via("whatsapp:" + phoneNumberId);
     }
 
     @Override

@@ -45,7 +45,10 @@ final class LocalEnvironment implements AutoCloseable {
             "cronSecret", DEV_SECRETS.cronSecret(),
             "postmarkInboundUser", "postmark",
             "postmarkInboundPassword", "dev-postmark-password",
-            "emailWebhookToken", "dev-email-token");
+            "emailWebhookToken", "dev-email-token",
+            "whatsappVerifyToken", "dev-whatsapp-verify-token",
+            "metaAppSecret", "dev-meta-app-secret",
+            "metaAccessToken", LocalGraphApi.ACCESS_TOKEN);
     /** Template parameters that differ here from their defaults: e-mail is recorded, not sent. */
     static final Map<String, String> LOCAL_PARAMETERS = Map.of("EmailProvider", "console");
     /** The operator's dev credentials (SigV4, region eu-central-2, service execute-api), as listed in the README. */
@@ -67,6 +70,7 @@ final class LocalEnvironment implements AutoCloseable {
     final LocalClock clock = new LocalClock();
     final LocalSmsSink smsSink = new LocalSmsSink();
     final LocalEmailSink emailSink = new LocalEmailSink();
+    final LocalGraphApi graphApi = new LocalGraphApi();
     final LocalCloudFront cloudFront;
     /** DynamoDB as the functions reach it: through their IAM policies of template.yaml. */
     final LocalIamDynamo iam;
@@ -115,6 +119,7 @@ final class LocalEnvironment implements AutoCloseable {
             services.createContext("/sms", smsSink::serve);
             services.createContext("/email", emailSink::serve);
             services.createContext("/2020-05-31/", cloudFront::serve);
+            services.createContext("/graph/", graphApi::serve);
             LocalS3 s3 = new LocalS3(template, functionKeys, LocalAws::bucketName, aws.s3Endpoint());
             template.resourcesOfType("AWS::S3::Bucket").keySet()
                     .forEach(bucket -> services.createContext("/" + LocalAws.bucketName(bucket) + "/", s3::serve));
@@ -211,6 +216,7 @@ final class LocalEnvironment implements AutoCloseable {
         local.put("OPSFABRIC_LOCAL_CLOCK", clock.file().toString());
         local.put("OPSFABRIC_LOCAL_SMS_SINK", servicesUrl() + "/sms");
         local.put("OPSFABRIC_LOCAL_EMAIL_SINK", servicesUrl() + "/email");
+        local.put("META_GRAPH_BASE_URL", servicesUrl() + "/graph");
         // S3 through the checks S3 and IAM would make (LocalS3), then s3rver
         local.put("AWS_ENDPOINT_URL_S3", servicesUrl());
         // the template's SnapStart: every start runs the priming hooks, as a published version's init does

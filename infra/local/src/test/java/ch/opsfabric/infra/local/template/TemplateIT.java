@@ -130,7 +130,7 @@ class TemplateIT {
     @Test
     void everyHandlerClassIsInTheJarItsCodeUriNames() throws IOException {
         Map<String, JsonNode> functions = template.resourcesOfType("AWS::Serverless::Function");
-        assertEquals(9, functions.size());
+        assertEquals(10, functions.size());
         for (Map.Entry<String, JsonNode> f : functions.entrySet()) {
             JsonNode props = f.getValue().path("Properties");
             Path jar = SamTemplate.projectRoot().resolve(props.path("CodeUri").asText());
@@ -172,7 +172,9 @@ class TemplateIT {
                         "com/github/mustachejava/"),
                 // one signed PUT to S3, and its answers never wait for the night
                 "EmailIntakeFunction", Set.of("software/amazon/awssdk/services/s3/",
-                        "software/amazon/awssdk/services/scheduler/"));
+                        "software/amazon/awssdk/services/scheduler/"),
+                "WhatsAppIntakeFunction", Set.of("software/amazon/awssdk/services/s3/",
+                        "software/amazon/awssdk/services/scheduler/", "com/github/mustachejava/"));
         for (Map.Entry<String, JsonNode> f : template.resourcesOfType("AWS::Serverless::Function").entrySet()) {
             Path jar = SamTemplate.projectRoot().resolve(f.getValue().path("Properties").path("CodeUri").asText());
             assertTrue(Files.size(jar) <= bound, f.getKey() + ": " + Files.size(jar) + " B > " + bound + " B");
@@ -212,10 +214,11 @@ class TemplateIT {
                 "GET /app/roi", "GET /app/roi/export", "GET /app/tickets/new", "POST /app/tickets/new",
                 "GET /app/team", "POST /app/team", "POST /app/switch",
                 "POST /api/webhook/email/postmark/{token}",
-                "GET /api/contacts/{id}", "POST /api/contacts/{id}/merge")), routes);
+                "GET /api/contacts/{id}", "POST /api/contacts/{id}/merge",
+                "GET /api/webhook/whatsapp/meta", "POST /api/webhook/whatsapp/meta")), routes);
     }
 
-    /** Customers' files: encrypted, never public, gone after 90 days, written only under tenants/ and only by the e-mail intake. */
+    /** Customers' files: encrypted, never public, gone after 90 days, written only under tenants/ and only by the two intakes that get files. */
     @Test
     void theAttachmentBucketIsPrivateEncryptedAndShortLived() {
         JsonNode bucket = root.path("Resources").path("AttachmentBucket").path("Properties");
@@ -235,8 +238,8 @@ class TemplateIT {
                         writers.add(id + " " + node.path("Action") + " " + node.path("Resource"));
                     }
                 }));
-        assertEquals(List.of("EmailIntakeFunction [\"s3:PutObject\"] [{\"Fn::Sub\":\"${AttachmentBucket.Arn}/tenants/*\"}]"),
-                writers);
+        assertEquals(List.of("EmailIntakeFunction [\"s3:PutObject\"] [{\"Fn::Sub\":\"${AttachmentBucket.Arn}/tenants/*\"}]",
+                "WhatsAppIntakeFunction [\"s3:PutObject\"] [{\"Fn::Sub\":\"${AttachmentBucket.Arn}/tenants/*\"}]"), writers);
     }
 
     /** The operator API is IAM-only, and nothing else is: a public route behind IAM would lock customers out. */

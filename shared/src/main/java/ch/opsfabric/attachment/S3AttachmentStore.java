@@ -1,4 +1,4 @@
-package ch.opsfabric.emailintake;
+package ch.opsfabric.attachment;
 
 import ch.opsfabric.aws.SignedCalls;
 import java.net.URI;
@@ -14,13 +14,13 @@ import software.amazon.awssdk.http.SdkHttpMethod;
  * {@code x-amz-content-sha256}, which S3 requires (the local stack's S3 checks it, LocalS3IT). The bucket encrypts at rest by its
  * default (SSE-S3, template.yaml). Locally {@code AWS_ENDPOINT_URL_S3} names the emulator, path-style.
  */
-final class S3AttachmentStore implements AttachmentStore {
+public final class S3AttachmentStore implements AttachmentStore {
 
     private final URI bucketUrl;
     private final SignedCalls s3;
 
     /** @param endpoint null for AWS itself (virtual-hosted {@code https://<bucket>.s3.<region>.amazonaws.com}) */
-    S3AttachmentStore(URI endpoint, String bucket, String region, AwsCredentialsProvider credentials) {
+    public S3AttachmentStore(URI endpoint, String bucket, String region, AwsCredentialsProvider credentials) {
         this.bucketUrl = endpoint == null
                 ? URI.create("https://" + bucket + ".s3." + region + ".amazonaws.com/")
                 : URI.create(endpoint.toString().replaceAll("/+$", "") + "/" + bucket + "/");

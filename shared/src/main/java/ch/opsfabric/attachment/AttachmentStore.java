@@ -1,4 +1,4 @@
-package ch.opsfabric.emailintake;
+package ch.opsfabric.attachment;
 
 /** Where customers' files are kept: one object per attachment, keys under the tenant's prefix. */
 @FunctionalInterface

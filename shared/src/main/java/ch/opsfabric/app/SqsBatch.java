@@ -1,4 +1,4 @@
-package ch.opsfabric.smssender;
+package ch.opsfabric.app;
 
 import ch.opsfabric.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The part of Lambda's SQS event this function reads ({@code Records[].messageId} and
+ * The part of Lambda's SQS event a queue consumer reads ({@code Records[].messageId} and
  * {@code .body}), and the partial-batch answer ({@code {"batchItemFailures":[{"itemIdentifier":…}]}}).
  */
 public record SqsBatch(List<Message> messages) {
@@ -20,8 +20,12 @@ public record SqsBatch(List<Message> messages) {
     }
 
     /** @throws IOException when the event is not an SQS event: the whole batch then retries */
-    static SqsBatch read(InputStream in) throws IOException {
-        JsonNode event = Json.MAPPER.readTree(in);
+    public static SqsBatch read(InputStream in) throws IOException {
+        return read(Json.MAPPER.readTree(in));
+    }
+
+    /** @throws IOException when the event is not an SQS event: the whole batch then retries */
+    public static SqsBatch read(JsonNode event) throws IOException {
         if (event == null || !event.path("Records").isArray()) {
             throw new IOException("not an SQS event: no Records array");
         }
@@ -37,7 +41,13 @@ public record SqsBatch(List<Message> messages) {
         return new SqsBatch(List.copyOf(messages));
     }
 
-    static byte[] failures(List<String> messageIds) {
+    /** Whether a function that takes several kinds of event got an SQS one. */
+    public static boolean isSqs(JsonNode event) {
+        return event != null && event.path("Records").isArray()
+                && "aws:sqs".equals(event.path("Records").path(0).path("eventSource").asText("aws:sqs"));
+    }
+
+    public static byte[] failures(List<String> messageIds) {
         ObjectNode answer = Json.object();
         ArrayNode failures = answer.putArray("batchItemFailures");
         messageIds.forEach(id -> failures.addObject().put("itemIdentifier", id));
