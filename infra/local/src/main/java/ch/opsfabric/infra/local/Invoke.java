@@ -49,6 +49,7 @@ public final class Invoke {
         events.put("TenantAdminFunction", "tenant-admin/get-tenant.json");
         events.put("StaffAppFunction", "staff-app/login-page.json");
         events.put("EmailIntakeFunction", "email-intake/postmark-inbound.json");
+        events.put("WhatsAppIntakeFunction", "whatsapp-intake/meta-text-message.json");
         return Collections.unmodifiableMap(events);
     }
 
