@@ -25,6 +25,16 @@ public final class TicketIntakes {
                 new StaffNotices(new DynamoStaffDirectory(table), sms, clock, publicBaseUrl), contacts(table, tickets));
     }
 
+    /**
+     * The SMS dispatch every function that writes to customers builds: the outbound queue, the
+     * deferral, and WhatsApp for customers who write there (their windows in the table).
+     */
+    public static ch.opsfabric.messaging.SmsDispatch dispatch(SingleTable table, ch.opsfabric.messaging.SqsSmsOutbox outbox,
+            ch.opsfabric.messaging.DeferredDelivery deferred, Clock clock) {
+        return new ch.opsfabric.messaging.SmsDispatch(outbox, deferred, clock, new ch.opsfabric.messaging.WhatsAppRouting(
+                new ch.opsfabric.store.DynamoWhatsAppWindows(table), outbox));
+    }
+
     /** E-mail confirmations through the outbound queue, their Message-IDs noted in the table. */
     public static ch.opsfabric.mail.EmailConfirmations emailConfirmations(SingleTable table,
             ch.opsfabric.messaging.EmailOutbox outbox, ch.opsfabric.messaging.SmsTemplates templates) {

@@ -11,22 +11,30 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * The one way functions send SMS. Proactive messages (status updates, review requests) that are
+ * The one way functions send SMS (or, to a customer who writes on WhatsApp, the same message by
+ * WhatsApp: {@link WhatsAppRouting}). Proactive messages (status updates, review requests) that are
  * not urgent wait for the end of the tenant's quiet hours; answers to a contact the customer
  * just made go out at once, because the customer is awake and "1 = Dringend" must work at night.
  */
 public final class SmsDispatch {
 
-    public enum Route { QUEUED, DEFERRED }
+    public enum Route { QUEUED, DEFERRED, WHATSAPP }
 
     private final SmsOutbox outbox;
     private final DeferredDelivery deferred;
     private final Clock clock;
+    private final WhatsAppRouting whatsapp;
 
     public SmsDispatch(SmsOutbox outbox, DeferredDelivery deferred, Clock clock) {
+        this(outbox, deferred, clock, WhatsAppRouting.NONE);
+    }
+
+    /** @param whatsapp which customer messages go by WhatsApp instead (the SMS is their fallback) */
+    public SmsDispatch(SmsOutbox outbox, DeferredDelivery deferred, Clock clock, WhatsAppRouting whatsapp) {
         this.outbox = outbox;
         this.deferred = deferred;
         this.clock = clock;
+        this.whatsapp = whatsapp;
     }
 
     public Route send(Tenant tenant, OutboundSms sms) {
@@ -39,6 +47,9 @@ public final class SmsDispatch {
             Log.info("sms.deferred", Map.of("tenant", tenant.id(), "to", PhoneNumbers.mask(sms.to()),
                     "kind", sms.kind().wireName(), "until", at));
             return Route.DEFERRED;
+        }
+        if (whatsapp.tryRoute(tenant, sms, now)) {
+            return Route.WHATSAPP;
         }
         outbox.enqueue(sms);
         return Route.QUEUED;

@@ -2,8 +2,8 @@ package ch.opsfabric.messaging;
 
 import software.amazon.awssdk.services.sqs.SqsClient;
 
-/** The outbound queue, SMS and e-mail alike; sms-sender consumes it. */
-public final class SqsSmsOutbox implements SmsOutbox, EmailOutbox {
+/** The outbound queue, SMS, e-mail and WhatsApp alike; sms-sender consumes it. */
+public final class SqsSmsOutbox implements SmsOutbox, EmailOutbox, WhatsAppOutbox {
 
     private final SqsClient sqs;
     private final String queueUrl;
@@ -21,6 +21,11 @@ public final class SqsSmsOutbox implements SmsOutbox, EmailOutbox {
     @Override
     public void enqueue(OutboundSms sms) {
         sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(sms.toJson()));
+    }
+
+    @Override
+    public void enqueue(OutboundWhatsApp message) {
+        sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(message.toJson()));
     }
 
     @Override

@@ -44,7 +44,7 @@ public final class EmailIntakeWiring {
         SingleTable table = SingleTable.of(dynamo, tableName);
         SqsSmsOutbox outbox = new SqsSmsOutbox(sqs, outboundQueueUrl);
         SmsTemplates templates = new SmsTemplates();
-        SmsDispatch sms = new SmsDispatch(outbox, DeferredDelivery.NONE, clock);
+        SmsDispatch sms = ch.opsfabric.app.TicketIntakes.dispatch(table, outbox, DeferredDelivery.NONE, clock);
         DynamoTicketStore tickets = new DynamoTicketStore(table);
         DynamoTenantDirectory tenants = new DynamoTenantDirectory(table, Cloud.tenantCacheNanos());
         EmailIntake intake = new EmailIntake(clock,

@@ -39,7 +39,7 @@ public final class MissedCallWiring {
         SingleTable table = SingleTable.of(dynamo, tableName);
         SqsSmsOutbox outbox = new SqsSmsOutbox(sqs, outboundQueueUrl);
         SmsTemplates templates = new SmsTemplates();
-        SmsDispatch sms = new SmsDispatch(outbox, DeferredDelivery.NONE, clock);
+        SmsDispatch sms = ch.opsfabric.app.TicketIntakes.dispatch(table, outbox, DeferredDelivery.NONE, clock);
         MissedCallRecovery recovery = new MissedCallRecovery(clock,
                 new DynamoTenantDirectory(table, Cloud.tenantCacheNanos()),
                 TicketIntakes.inTable(table, new DynamoTicketStore(table), sms, clock, settings.publicBaseUrl()),

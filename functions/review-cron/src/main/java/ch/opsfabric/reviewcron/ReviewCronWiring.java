@@ -39,7 +39,7 @@ public final class ReviewCronWiring {
         SqsSmsOutbox outbox = new SqsSmsOutbox(sqs, outboundQueueUrl);
         SmsTemplates templates = new SmsTemplates();
         DynamoTenantDirectory tenants = new DynamoTenantDirectory(table, Cloud.tenantCacheNanos());
-        SmsDispatch sms = new SmsDispatch(outbox, deferred, clock);
+        SmsDispatch sms = ch.opsfabric.app.TicketIntakes.dispatch(table, outbox, deferred, clock);
         this.reviews = new ReviewRequests(clock, queue, tenants, new DynamoOptOuts(table), sms, templates,
                 settings.publicBaseUrl());
         ch.opsfabric.store.DynamoStaffDirectory staff = new ch.opsfabric.store.DynamoStaffDirectory(table);

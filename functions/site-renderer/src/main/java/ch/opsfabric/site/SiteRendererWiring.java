@@ -54,7 +54,7 @@ public final class SiteRendererWiring {
         this.pages = new SitePages(new PageTemplates(), settings.publicBaseUrl());
         TicketStore tickets = new DynamoTicketStore(table);
         SqsSmsOutbox outbox = new SqsSmsOutbox(sqs, outboundQueueUrl);
-        SmsDispatch sms = new SmsDispatch(outbox, DeferredDelivery.NONE, clock);
+        SmsDispatch sms = ch.opsfabric.app.TicketIntakes.dispatch(table, outbox, DeferredDelivery.NONE, clock);
         SmsTemplates templates = new SmsTemplates();
         this.submission = new IntakeSubmission(clock, new DynamoRateLimiter(table, settings.intakeRateLimitPerMinute()),
                 tenants, TicketIntakes.inTable(table, tickets, sms, clock, settings.publicBaseUrl()), tickets,

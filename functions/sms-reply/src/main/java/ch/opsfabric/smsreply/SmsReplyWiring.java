@@ -40,7 +40,7 @@ public final class SmsReplyWiring {
         SingleTable table = SingleTable.of(dynamo, tableName);
         SqsSmsOutbox outbox = new SqsSmsOutbox(sqs, outboundQueueUrl);
         SmsTemplates templates = new SmsTemplates();
-        SmsDispatch sms = new SmsDispatch(outbox, DeferredDelivery.NONE, clock);
+        SmsDispatch sms = ch.opsfabric.app.TicketIntakes.dispatch(table, outbox, DeferredDelivery.NONE, clock);
         SmsReplyProcessing processing = new SmsReplyProcessing(clock,
                 new DynamoTenantDirectory(table, Cloud.tenantCacheNanos()),
                 TicketIntakes.inTable(table, new DynamoTicketStore(table), sms, clock, settings.publicBaseUrl()),

@@ -45,6 +45,16 @@ final class SenderProviders {
         return new ch.opsfabric.messaging.ConsoleEmailProvider(clock, sink == null ? null : URI.create(sink));
     }
 
+    /** {@code WHATSAPP_PROVIDER}: {@code meta} with the system user's token, else the console. */
+    static ch.opsfabric.messaging.WhatsAppProvider whatsAppFromEnvironment(Clock clock) {
+        if ("meta".equals(Env.optional("WHATSAPP_PROVIDER"))) {
+            return new MetaWhatsAppProvider(orDefault(Env.optional("META_GRAPH_BASE_URL"), "https://graph.facebook.com/v21.0"),
+                    Env.require("META_ACCESS_TOKEN"), HttpSmsGateway.DEFAULT_TIMEOUT);
+        }
+        String sink = Env.optional("OPSFABRIC_LOCAL_WHATSAPP_SINK");
+        return new ch.opsfabric.messaging.ConsoleWhatsAppProvider(clock, sink == null ? null : URI.create(sink));
+    }
+
     private static String orDefault(String value, String fallback) {
         return value == null ? fallback : value;
     }

@@ -11,7 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Consumes the outbound queue: SMS, and e-mails ({@code "channel":"email"}). Reports only the messages that should be retried as batch
+ * Consumes the outbound queue: SMS, e-mails ({@code "channel":"email"}) and WhatsApp messages
+ * ({@code "channel":"whatsapp"}). Reports only the messages that should be retried as batch
  * item failures (ReportBatchItemFailures), so one failing recipient never resends the others.
  *
  * <p>A stream handler on purpose: the runtime's serializer for the typed {@code SQSEvent} needs
@@ -22,6 +23,7 @@ public final class SmsSenderHandler implements RequestStreamHandler {
 
     private final SmsDelivery delivery;
     private final EmailDelivery emailDelivery;
+    private final WhatsAppDelivery whatsAppDelivery;
     private final Priming priming;
 
     public SmsSenderHandler() {
@@ -31,6 +33,7 @@ public final class SmsSenderHandler implements RequestStreamHandler {
     public SmsSenderHandler(SmsSenderWiring wiring) {
         this.delivery = wiring.delivery();
         this.emailDelivery = wiring.emailDelivery();
+        this.whatsAppDelivery = wiring.whatsAppDelivery();
         this.priming = Priming.register("sms-sender", wiring::warmUp);
     }
 
@@ -49,8 +52,12 @@ public final class SmsSenderHandler implements RequestStreamHandler {
             // the SMS path logs it and keeps it for the DLQ
             return delivery.deliver(body);
         }
-        if (ch.opsfabric.messaging.OutboundEmail.CHANNEL.equals(ch.opsfabric.messaging.OutboundMessage.channelOf(node))) {
+        String channel = ch.opsfabric.messaging.OutboundMessage.channelOf(node);
+        if (ch.opsfabric.messaging.OutboundEmail.CHANNEL.equals(channel)) {
             return emailDelivery.deliver(node);
+        }
+        if (ch.opsfabric.messaging.OutboundWhatsApp.CHANNEL.equals(channel)) {
+            return whatsAppDelivery.deliver(node);
         }
         return delivery.deliver(body);
     }

@@ -29,11 +29,12 @@ public final class SmsSenderWiring {
 
     private final SmsDelivery delivery;
     private final EmailDelivery emailDelivery;
+    private final WhatsAppDelivery whatsAppDelivery;
     private final Runnable warmUp;
 
     public SmsSenderWiring(Clock clock, DynamoDbClient dynamo, String tableName, List<SmsProvider> providers) {
         this(clock, dynamo, tableName, providers, new ch.opsfabric.messaging.ConsoleEmailProvider(clock, null),
-                "kontakt@opsfabric.ch");
+                "kontakt@opsfabric.ch", new ch.opsfabric.messaging.ConsoleWhatsAppProvider(clock, null));
     }
 
     /**
@@ -41,7 +42,8 @@ public final class SmsSenderWiring {
      * @param fromAddress its verified sender address
      */
     public SmsSenderWiring(Clock clock, DynamoDbClient dynamo, String tableName, List<SmsProvider> providers,
-                           ch.opsfabric.messaging.EmailProvider email, String fromAddress) {
+                           ch.opsfabric.messaging.EmailProvider email, String fromAddress,
+                           ch.opsfabric.messaging.WhatsAppProvider whatsapp) {
         SingleTable table = SingleTable.of(dynamo, tableName);
         Map<String, SmsProvider> byName = providers.stream()
                 .collect(Collectors.toUnmodifiableMap(SmsProvider::name, Function.identity()));
@@ -71,6 +73,9 @@ public final class SmsSenderWiring {
                 };
         this.delivery = new SmsDelivery(tenants, optOuts, ledger, byName, clock, timeline);
         this.emailDelivery = new EmailDelivery(tenants, ledger, email, fromAddress, clock, timeline);
+        this.whatsAppDelivery = new WhatsAppDelivery(tenants, optOuts, ledger, whatsapp,
+                new ch.opsfabric.store.DynamoWhatsAppWindows(table), new ch.opsfabric.store.DynamoWhatsAppReceipts(table),
+                delivery, clock);
         this.warmUp = () -> {
             // reading a batch and the lookups a delivery makes; a delivery itself claims, so it is not primed
             byte[] sample = ("{\"Records\":[{\"messageId\":\"priming\",\"body\":" + Json.MAPPER.valueToTree(
@@ -95,12 +100,17 @@ public final class SmsSenderWiring {
     public static SmsSenderWiring fromEnvironment() {
         Clock clock = Cloud.clock();
         return new SmsSenderWiring(clock, Cloud.dynamo(), Env.require("TABLE_NAME"), SenderProviders.fromEnvironment(clock),
-                SenderProviders.emailFromEnvironment(clock), Env.require("EMAIL_FROM_ADDRESS"));
+                SenderProviders.emailFromEnvironment(clock), Env.require("EMAIL_FROM_ADDRESS"),
+                SenderProviders.whatsAppFromEnvironment(clock));
     }
 
     /** SnapStart priming: the request path once, reads only. */
     public void warmUp() {
         warmUp.run();
+    }
+
+    WhatsAppDelivery whatsAppDelivery() {
+        return whatsAppDelivery;
     }
 
     EmailDelivery emailDelivery() {

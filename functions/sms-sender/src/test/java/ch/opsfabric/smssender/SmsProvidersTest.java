@@ -110,6 +110,45 @@ class SmsProvidersTest {
     }
 
     @Test
+    void metaGetsExactlyItsCloudApiRequests() throws Exception {
+        server.answer(200, "{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"41795550123\","
+                + "\"wa_id\":\"41795550123\"}],\"messages\":[{\"id\":\"wamid.HBgLNDE3OTU1NTAxMjMVAgARGBI\"}]}");
+        MetaWhatsAppProvider meta = new MetaWhatsAppProvider(server.baseUrl() + "/v21.0/", "system-user-token",
+                HttpSmsGateway.DEFAULT_TIMEOUT);
+        assertEquals("wamid.HBgLNDE3OTU1NTAxMjMVAgARGBI", meta.send(new ch.opsfabric.messaging.WhatsAppMessage("t",
+                "100000000000002", "+41795550123", "Grüezi & danke", java.util.List.of(), null)));
+        RecordingHttpServer.Request text = server.requests.get(0);
+        assertEquals("POST", text.method());
+        assertEquals("/v21.0/100000000000002/messages", text.path());
+        assertEquals("Bearer system-user-token", text.header("Authorization"));
+        assertEquals("application/json", text.header("Content-Type"));
+        assertEquals(Json.parse("{\"messaging_product\":\"whatsapp\",\"recipient_type\":\"individual\","
+                + "\"to\":\"41795550123\",\"type\":\"text\",\"text\":{\"preview_url\":false,\"body\":\"Grüezi & danke\"}}"),
+                Json.parse(text.body()));
+
+        meta.send(new ch.opsfabric.messaging.WhatsAppMessage("t", "100000000000002", "+41795550123", "Wie dürfen wir helfen?",
+                ch.opsfabric.messaging.WhatsAppRouting.MENU, null));
+        assertEquals(Json.parse("{\"messaging_product\":\"whatsapp\",\"recipient_type\":\"individual\","
+                + "\"to\":\"41795550123\",\"type\":\"interactive\",\"interactive\":{\"type\":\"button\","
+                + "\"body\":{\"text\":\"Wie dürfen wir helfen?\"},\"action\":{\"buttons\":["
+                + "{\"type\":\"reply\",\"reply\":{\"id\":\"menu_urgent\",\"title\":\"Dringend\"}},"
+                + "{\"type\":\"reply\",\"reply\":{\"id\":\"menu_callback\",\"title\":\"Rückruf\"}},"
+                + "{\"type\":\"reply\",\"reply\":{\"id\":\"menu_form\",\"title\":\"Formular\"}}]}}}"),
+                Json.parse(server.requests.get(1).body()));
+
+        meta.send(new ch.opsfabric.messaging.WhatsAppMessage("t", "100000000000002", "+41795550123", "x", java.util.List.of(),
+                new ch.opsfabric.messaging.WhatsAppMessage.Template("status_update_v1", "de", java.util.List.of("Termin: Di 10:00"))));
+        assertEquals(Json.parse("{\"messaging_product\":\"whatsapp\",\"recipient_type\":\"individual\","
+                + "\"to\":\"41795550123\",\"type\":\"template\",\"template\":{\"name\":\"status_update_v1\","
+                + "\"language\":{\"code\":\"de\"},\"components\":[{\"type\":\"body\",\"parameters\":"
+                + "[{\"type\":\"text\",\"text\":\"Termin: Di 10:00\"}]}]}}"), Json.parse(server.requests.get(2).body()));
+
+        server.answer(400, "{\"error\":{\"message\":\"Re-engagement message\",\"code\":131047}}");
+        assertTrue(assertThrows(SmsSendException.class, () -> meta.send(new ch.opsfabric.messaging.WhatsAppMessage("t",
+                "100000000000002", "+41795550123", "x", java.util.List.of(), null))).permanent(), "outside the window: permanent");
+    }
+
+    @Test
     void clientErrorsArePermanent() {
         server.answer(400, "{\"errorCode\":\"InvalidRecipient\"}");
         SmsSendException e = assertThrows(SmsSendException.class,

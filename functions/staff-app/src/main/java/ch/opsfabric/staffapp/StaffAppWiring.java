@@ -49,7 +49,7 @@ public final class StaffAppWiring {
         SingleTable table = SingleTable.of(dynamo, tableName);
         DynamoTenantDirectory tenants = new DynamoTenantDirectory(table, Cloud.tenantCacheNanos());
         SqsSmsOutbox outbox = new SqsSmsOutbox(sqs, outboundQueueUrl);
-        SmsDispatch sms = new SmsDispatch(outbox, deferred, clock);
+        SmsDispatch sms = ch.opsfabric.app.TicketIntakes.dispatch(table, outbox, deferred, clock);
         SmsTemplates templates = new SmsTemplates();
         DynamoStaffDirectory staff = new DynamoStaffDirectory(table);
         SignIn signIn = new SignIn(clock, tenants, staff, new DynamoLoginCodes(table),

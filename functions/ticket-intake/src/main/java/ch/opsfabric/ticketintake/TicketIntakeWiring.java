@@ -48,7 +48,7 @@ public final class TicketIntakeWiring {
         TicketStore tickets = new DynamoTicketStore(table);
         ch.opsfabric.store.DynamoDailyStats stats = new ch.opsfabric.store.DynamoDailyStats(table);
         SqsSmsOutbox outbox = new SqsSmsOutbox(sqs, outboundQueueUrl);
-        SmsDispatch sms = new SmsDispatch(outbox, deferred, clock);
+        SmsDispatch sms = ch.opsfabric.app.TicketIntakes.dispatch(table, outbox, deferred, clock);
         SmsTemplates templates = new SmsTemplates();
         IntakeSubmission submission = new IntakeSubmission(clock,
                 new DynamoRateLimiter(table, settings.intakeRateLimitPerMinute()), tenants, TicketIntakes.inTable(table, tickets, sms, clock, settings.publicBaseUrl()),

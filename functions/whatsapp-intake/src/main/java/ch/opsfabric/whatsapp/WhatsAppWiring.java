@@ -43,7 +43,7 @@ public final class WhatsAppWiring {
                           String verifyToken, String appSecret) {
         SingleTable table = SingleTable.of(dynamo, tableName);
         SqsSmsOutbox outbox = new SqsSmsOutbox(sqs, outboundQueueUrl);
-        SmsDispatch sms = new SmsDispatch(outbox, DeferredDelivery.NONE, clock);
+        SmsDispatch sms = ch.opsfabric.app.TicketIntakes.dispatch(table, outbox, DeferredDelivery.NONE, clock);
         DynamoTicketStore tickets = new DynamoTicketStore(table);
         DynamoTenantDirectory tenants = new DynamoTenantDirectory(table, Cloud.tenantCacheNanos());
         WhatsAppIntake intake = new WhatsAppIntake(tenants,

@@ -1,0 +1,133 @@
+package ch.opsfabric.smssender;
+
+import ch.opsfabric.log.Log;
+import ch.opsfabric.messaging.OptOuts;
+import ch.opsfabric.messaging.OutboundWhatsApp;
+import ch.opsfabric.messaging.SmsLedger;
+import ch.opsfabric.messaging.SmsSendException;
+import ch.opsfabric.messaging.WhatsAppMessage;
+import ch.opsfabric.messaging.WhatsAppProvider;
+import ch.opsfabric.messaging.WhatsAppReceipts;
+import ch.opsfabric.messaging.WhatsAppRouting;
+import ch.opsfabric.messaging.WhatsAppWindows;
+import ch.opsfabric.phone.PhoneNumbers;
+import ch.opsfabric.tenant.Tenant;
+import ch.opsfabric.tenant.TenantDirectory;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Delivers one queued WhatsApp message, deciding the 24-hour rule when it is sent (the window may
+ * have closed while it waited): inside the window its text and buttons; outside an approved
+ * template for its purpose with the text as the body parameter; with neither, or when Meta refuses
+ * it for good, its SMS goes instead, through {@link SmsDelivery} and its own ledger entry. Claimed
+ * in the same ledger first, opt-out checked as for SMS.
+ */
+public final class WhatsAppDelivery {
+
+    private final TenantDirectory tenants;
+    private final OptOuts optOuts;
+    private final SmsLedger ledger;
+    private final WhatsAppProvider provider;
+    private final WhatsAppWindows windows;
+    private final WhatsAppReceipts receipts;
+    private final SmsDelivery sms;
+    private final Clock clock;
+
+    public WhatsAppDelivery(TenantDirectory tenants, OptOuts optOuts, SmsLedger ledger, WhatsAppProvider provider,
+                            WhatsAppWindows windows, WhatsAppReceipts receipts, SmsDelivery sms, Clock clock) {
+        this.tenants = tenants;
+        this.optOuts = optOuts;
+        this.ledger = ledger;
+        this.provider = provider;
+        this.windows = windows;
+        this.receipts = receipts;
+        this.sms = sms;
+        this.clock = clock;
+    }
+
+    public SmsDelivery.Outcome deliver(JsonNode body) {
+        OutboundWhatsApp message;
+        try {
+            message = OutboundWhatsApp.fromJson(body);
+        } catch (IllegalArgumentException e) {
+            Log.error("whatsapp.unreadable", Map.of("fields", body.size()), e);
+            return SmsDelivery.Outcome.RETRY;
+        }
+        Map<String, Object> logFields = Map.of("tenant", message.tenantId(), "to", PhoneNumbers.mask(message.to()),
+                "kind", message.kind().wireName());
+        Optional<Tenant> tenant = tenants.byId(message.tenantId());
+        if (tenant.isEmpty()) {
+            Log.error("whatsapp.unknown_tenant", logFields, null);
+            return SmsDelivery.Outcome.RETRY;
+        }
+        switch (ledger.claim(message, provider.name(), clock.instant(), SmsDelivery.CLAIM_LEASE)) {
+            case ALREADY_DONE -> {
+                return SmsDelivery.Outcome.DUPLICATE;
+            }
+            case IN_FLIGHT -> {
+                return SmsDelivery.Outcome.RETRY;
+            }
+            case CLAIMED -> {
+                return send(message, tenant.get(), logFields);
+            }
+            default -> throw new IllegalStateException("unknown claim");
+        }
+    }
+
+    private SmsDelivery.Outcome send(OutboundWhatsApp message, Tenant tenant, Map<String, Object> logFields) {
+        Instant now = clock.instant();
+        if (optOuts.isOptedOut(message.tenantId(), message.to())) {
+            ledger.markFinal(message, SmsLedger.State.SKIPPED_OPT_OUT, "opted out", now);
+            Log.info("whatsapp.skipped_opt_out", logFields);
+            return SmsDelivery.Outcome.SKIPPED_OPT_OUT;
+        }
+        String from = tenant.config().document().path("whatsapp").path("phoneNumberId").asText("");
+        boolean open = WhatsAppWindows.open(windows.lastCustomerMessage(message.tenantId(), message.to()), now);
+        String purpose = WhatsAppRouting.purpose(message.kind());
+        Optional<JsonNode> template = purpose == null ? Optional.empty() : WhatsAppRouting.template(tenant, purpose);
+        if (!WhatsAppRouting.enabled(tenant) || !open && template.isEmpty()) {
+            return fallBack(message, open ? "whatsapp off" : "window closed, no template", logFields);
+        }
+        WhatsAppMessage outgoing = open
+                ? new WhatsAppMessage(message.tenantId(), from, message.to(), message.text(), message.buttons(), null)
+                : new WhatsAppMessage(message.tenantId(), from, message.to(), message.smsText(), List.of(),
+                        new WhatsAppMessage.Template(template.get().path("name").asText(),
+                                template.get().path("language").asText("de"), List.of(message.smsText())));
+        try {
+            String wamid = provider.send(outgoing);
+            ledger.markSent(message, wamid, clock.instant());
+            receipts.sent(wamid, message.tenantId(), message.ticketId(), message.idempotencyKey(), clock.instant());
+            Log.info(open ? "whatsapp.sent" : "whatsapp.sent_template", logFields);
+            return SmsDelivery.Outcome.SENT;
+        } catch (SmsSendException e) {
+            if (e.permanent()) {
+                return fallBack(message, "refused: " + e.getMessage(), logFields);
+            }
+            ledger.markRetryable(message, e.getMessage(), clock.instant());
+            Log.warn("whatsapp.failed_retry", logFields);
+            return SmsDelivery.Outcome.RETRY;
+        } catch (RuntimeException e) {
+            ledger.markRetryable(message, e.getClass().getSimpleName(), clock.instant());
+            Log.error("whatsapp.failed_unexpected", logFields, e);
+            return SmsDelivery.Outcome.RETRY;
+        }
+    }
+
+    /** The SMS instead, with its own ledger key: a retry of this message sends it once. */
+    private SmsDelivery.Outcome fallBack(OutboundWhatsApp message, String why, Map<String, Object> logFields) {
+        SmsDelivery.Outcome outcome = sms.deliver(message.asSms().toJson());
+        if (outcome.retry()) {
+            ledger.markRetryable(message, "SMS fallback to retry: " + why, clock.instant());
+            return outcome;
+        }
+        ledger.markFinal(message, SmsLedger.State.FAILED_PERMANENT, "sent as SMS: " + why, clock.instant());
+        Log.info("whatsapp.fell_back_to_sms", Map.of("tenant", message.tenantId(), "reason", why,
+                "kind", message.kind().wireName()));
+        return outcome;
+    }
+}
