@@ -35,7 +35,8 @@ public interface WhatsAppReceipts {
         }
     }
 
-    record Receipt(String tenantId, String ticketId, String idempotencyKey, Status status, String errorCode) {
+    /** @param moved this update moved it (false: it was there or further already) */
+    record Receipt(String tenantId, String ticketId, String idempotencyKey, Status status, String errorCode, boolean moved) {
     }
 
     void sent(String wamid, String tenantId, String ticketId, String idempotencyKey, Instant at);

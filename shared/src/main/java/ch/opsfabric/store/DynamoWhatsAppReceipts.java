@@ -67,18 +67,18 @@ public final class DynamoWhatsAppReceipts implements WhatsAppReceipts {
                     .expressionAttributeNames(Map.of("#status", "status", "#rank", "rank"))
                     .expressionAttributeValues(values)
                     .returnValues(ReturnValue.ALL_NEW)).attributes();
-            return Optional.of(receipt(after));
+            return Optional.of(receipt(after, true));
         } catch (ConditionalCheckFailedException notFurther) {
             Map<String, AttributeValue> current = db.client().getItem(b -> b.tableName(db.tableName()).key(key(wamid))
                     .consistentRead(true)).item();
-            return current == null || !current.containsKey("tenantId") ? Optional.empty() : Optional.of(receipt(current));
+            return current == null || !current.containsKey("tenantId") ? Optional.empty() : Optional.of(receipt(current, false));
         }
     }
 
-    private static Receipt receipt(Map<String, AttributeValue> item) {
+    private static Receipt receipt(Map<String, AttributeValue> item, boolean moved) {
         return new Receipt(item.get("tenantId").s(), item.containsKey("ticketId") ? item.get("ticketId").s() : null,
                 item.get("key").s(), Status.valueOf(item.get("status").s()),
-                item.containsKey("errorCode") ? item.get("errorCode").s() : null);
+                item.containsKey("errorCode") ? item.get("errorCode").s() : null, moved);
     }
 
     private static Map<String, AttributeValue> key(String wamid) {

@@ -33,7 +33,9 @@ public final class DynamoWhatsAppWindows implements WhatsAppWindows {
 
     @Override
     public Optional<Instant> lastCustomerMessage(String tenantId, String e164) {
-        Map<String, AttributeValue> item = db.client().getItem(b -> b.tableName(db.tableName()).key(key(tenantId, e164))).item();
+        // consistent: the intake records a message and, at once, answers it
+        Map<String, AttributeValue> item = db.client().getItem(b -> b.tableName(db.tableName()).key(key(tenantId, e164))
+                .consistentRead(true)).item();
         return item == null || !item.containsKey("lastInboundAt") ? Optional.empty()
                 : Optional.of(Instant.parse(item.get("lastInboundAt").s()));
     }

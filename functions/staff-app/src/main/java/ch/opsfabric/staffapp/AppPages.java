@@ -385,6 +385,15 @@ final class AppPages {
                     item.put("title", "E-Mail: Bestätigung");
                     item.put("state", deliveryLabel(e.text()));
                 }
+                case "whatsapp" -> {
+                    item.put("title", "WhatsApp: " + switch (e.source()) {
+                        case "delivered" -> "zugestellt";
+                        case "read" -> "gelesen";
+                        case "failed" -> "nicht zugestellt";
+                        default -> "gesendet";
+                    });
+                    item.put("text", e.text());
+                }
                 case "attachment" -> {
                     item.put("title", e.ref() == null ? "Anhang nicht gespeichert" : "Anhang");
                     item.put("text", e.text());

@@ -15,7 +15,11 @@ import java.util.Map;
  */
 final class MetaWebhook {
 
-    record Batch(List<InboundWhatsApp> messages, int statuses) {
+    record Batch(List<InboundWhatsApp> messages, List<StatusUpdate> statuses) {
+    }
+
+    /** What Meta says became of one of our messages; {@code errorCode} only with {@code failed}. */
+    record StatusUpdate(String wamid, String status, Instant at, String errorCode) {
     }
 
     private MetaWebhook() {
@@ -31,7 +35,7 @@ final class MetaWebhook {
             throw new IllegalArgumentException("entry muss eine Liste sein.");
         }
         List<InboundWhatsApp> messages = new ArrayList<>();
-        int statuses = 0;
+        List<StatusUpdate> statuses = new ArrayList<>();
         for (JsonNode entry : entries) {
             JsonNode changes = entry.path("changes");
             if (!changes.isArray()) {
@@ -50,10 +54,20 @@ final class MetaWebhook {
                 for (JsonNode message : array(value, "messages")) {
                     messages.add(message(phoneNumberId, message, names));
                 }
-                statuses += array(value, "statuses").size();
+                for (JsonNode status : array(value, "statuses")) {
+                    JsonNode error = status.path("errors").path(0);
+                    Instant at;
+                    try {
+                        at = Instant.ofEpochSecond(Long.parseLong(text(status, "timestamp")));
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException("timestamp muss Sekunden seit 1970 sein.");
+                    }
+                    statuses.add(new StatusUpdate(text(status, "id"), text(status, "status"), at,
+                            error.isMissingNode() ? null : error.path("code").asText(null)));
+                }
             }
         }
-        return new Batch(List.copyOf(messages), statuses);
+        return new Batch(List.copyOf(messages), List.copyOf(statuses));
     }
 
     private static InboundWhatsApp message(String phoneNumberId, JsonNode m, Map<String, String> names) {

@@ -78,7 +78,9 @@ final class MetaWebhookRoute implements ApiRoute {
                     ? "Der Inhalt ist kein gültiges JSON." : e.getMessage());
         }
         List<WhatsAppIntake.Outcome> outcomes = intake.receive(batch.messages());
-        ObjectNode answer = Json.object().put("messages", batch.messages().size()).put("statuses", batch.statuses());
+        int applied = intake.statuses(batch.statuses());
+        ObjectNode answer = Json.object().put("messages", batch.messages().size()).put("statuses", batch.statuses().size())
+                .put("statusesApplied", applied);
         long tickets = outcomes.stream().filter(o -> o instanceof WhatsAppIntake.Recorded r && !r.duplicate()).count();
         answer.put("recorded", tickets)
                 .put("duplicates", outcomes.stream().filter(o -> o instanceof WhatsAppIntake.Recorded r && r.duplicate()).count())

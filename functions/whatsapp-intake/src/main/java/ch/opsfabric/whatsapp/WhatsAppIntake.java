@@ -2,6 +2,10 @@ package ch.opsfabric.whatsapp;
 
 import ch.opsfabric.log.Log;
 import ch.opsfabric.messaging.OptOuts;
+import ch.opsfabric.messaging.WhatsAppReceipts;
+import ch.opsfabric.messaging.WhatsAppWindows;
+import ch.opsfabric.ticket.TicketStore;
+import java.time.Instant;
 import ch.opsfabric.phone.Phone;
 import ch.opsfabric.phone.PhoneNumbers;
 import ch.opsfabric.tenant.Module;
@@ -50,12 +54,78 @@ final class WhatsAppIntake {
     private final TicketIntake intake;
     private final OptOuts optOuts;
     private final MediaQueue media;
+    private final WhatsAppWindows windows;
+    private final WhatsAppReceipts receipts;
+    private final TicketStore tickets;
+    private final Answers answers;
+
+    /** How a new ticket is confirmed (by WhatsApp, since the customer just wrote: the window is open). */
+    @FunctionalInterface
+    interface Answers {
+        void confirm(Tenant tenant, Ticket ticket, Instant at);
+
+        Answers NONE = (tenant, ticket, at) -> { };
+    }
 
     WhatsAppIntake(TenantDirectory tenants, TicketIntake intake, OptOuts optOuts, MediaQueue media) {
+        this(tenants, intake, optOuts, media, new WhatsAppWindows() {
+            @Override
+            public void customerWrote(String tenantId, String e164, Instant at) {
+            }
+
+            @Override
+            public Optional<Instant> lastCustomerMessage(String tenantId, String e164) {
+                return Optional.empty();
+            }
+        }, null, null, Answers.NONE);
+    }
+
+    /**
+     * @param windows  each customer message opens the 24-hour window
+     * @param receipts our messages by wamid, for Meta's statuses
+     * @param tickets  where a status change is written on the ticket's timeline
+     */
+    WhatsAppIntake(TenantDirectory tenants, TicketIntake intake, OptOuts optOuts, MediaQueue media,
+                   WhatsAppWindows windows, WhatsAppReceipts receipts, TicketStore tickets, Answers answers) {
         this.tenants = tenants;
         this.intake = intake;
         this.optOuts = optOuts;
         this.media = media;
+        this.windows = windows;
+        this.receipts = receipts;
+        this.tickets = tickets;
+        this.answers = answers;
+    }
+
+    /**
+     * Meta's statuses of our messages, in any order: each only ever moves a message forward
+     * (sent → delivered → read; failed keeps its error code), and a change is one line on the ticket.
+     *
+     * @return how many moved a message
+     */
+    int statuses(List<MetaWebhook.StatusUpdate> updates) {
+        if (receipts == null) {
+            return 0;
+        }
+        int applied = 0;
+        for (MetaWebhook.StatusUpdate update : updates) {
+            Optional<WhatsAppReceipts.Status> status = WhatsAppReceipts.Status.ofMeta(update.status());
+            if (status.isEmpty()) {
+                continue;
+            }
+            Optional<WhatsAppReceipts.Receipt> receipt = receipts.update(update.wamid(), status.get(), update.errorCode(),
+                    update.at());
+            if (receipt.isPresent() && receipt.get().moved()) {
+                applied++;
+                if (receipt.get().ticketId() != null) {
+                    tickets.addEvent(receipt.get().tenantId(), receipt.get().ticketId(), new ch.opsfabric.ticket.TicketEvent(
+                            update.at(), "whatsapp", status.get().name().toLowerCase(Locale.ROOT),
+                            update.errorCode() == null ? null : "Fehler " + update.errorCode(), null,
+                            receipt.get().idempotencyKey()));
+                }
+            }
+        }
+        return applied;
     }
 
     List<Outcome> receive(List<InboundWhatsApp> messages) {
@@ -77,6 +147,8 @@ final class WhatsAppIntake {
             Log.warn("whatsapp.unusable_sender", Map.of("tenant", tenant.id()));
             return new Skipped("unusable_sender");
         }
+        // the customer wrote: for 24 hours the business may answer freely
+        windows.customerWrote(tenant.id(), from.e164(), message.at());
         String choice = message.choice() == null ? "" : message.choice().strip().toLowerCase(Locale.ROOT);
         if (STOP.contains(choice) || START.contains(choice)) {
             boolean out = STOP.contains(choice);
@@ -92,6 +164,9 @@ final class WhatsAppIntake {
         ContactOutcome outcome = intake.record(tenant, new NewContact(tenant.id(), from, TicketSource.WHATSAPP, urgency,
                 TicketStatus.NEW, message.profileName(), null, null, null, message.text(), Map.of(), message.at(),
                 "wa:" + message.wamid()));
+        if (!outcome.joined()) {
+            answers.confirm(tenant, outcome.ticket(), message.at());
+        }
         boolean queued = false;
         if (message.media() != null) {
             // also on a retry: the worker writes each file once, and the first try may have stopped before this

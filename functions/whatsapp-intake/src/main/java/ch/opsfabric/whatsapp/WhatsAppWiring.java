@@ -46,10 +46,20 @@ public final class WhatsAppWiring {
         SmsDispatch sms = ch.opsfabric.app.TicketIntakes.dispatch(table, outbox, DeferredDelivery.NONE, clock);
         DynamoTicketStore tickets = new DynamoTicketStore(table);
         DynamoTenantDirectory tenants = new DynamoTenantDirectory(table, Cloud.tenantCacheNanos());
+        ch.opsfabric.messaging.SmsTemplates templates = new ch.opsfabric.messaging.SmsTemplates();
         WhatsAppIntake intake = new WhatsAppIntake(tenants,
                 TicketIntakes.inTable(table, tickets, sms, clock, settings.publicBaseUrl()),
                 new DynamoOptOuts(table),
-                job -> sqs.sendMessage(b -> b.queueUrl(mediaQueueUrl).messageBody(job.toJson())));
+                job -> sqs.sendMessage(b -> b.queueUrl(mediaQueueUrl).messageBody(job.toJson())),
+                new ch.opsfabric.store.DynamoWhatsAppWindows(table),
+                new ch.opsfabric.store.DynamoWhatsAppReceipts(table),
+                tickets,
+                // the customer just wrote, so the dispatch sends this by WhatsApp
+                (tenant, ticket, at) -> sms.send(tenant, new ch.opsfabric.messaging.OutboundSms(tenant.id(), ticket.phone(),
+                        templates.render(ch.opsfabric.messaging.SmsTemplates.Name.TICKET_CONFIRMATION,
+                                Map.of("business", tenant.name(), "reference", ticket.reference())),
+                        ch.opsfabric.messaging.SmsKind.TICKET_CONFIRMATION, ticket.urgency(),
+                        "confirm:" + ticket.id() + ":" + ticket.urgency().name(), ticket.id(), at)));
         MetaWebhookRoute meta = new MetaWebhookRoute(verifyToken, appSecret, intake);
         this.dispatcher = new ApiDispatcher(Map.of(
                 "GET /api/webhook/whatsapp/meta", meta,

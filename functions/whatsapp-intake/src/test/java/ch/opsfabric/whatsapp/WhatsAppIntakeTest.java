@@ -109,7 +109,9 @@ class WhatsAppIntakeTest {
                   "statuses":[{"id":"wamid.out","status":"read","timestamp":"1764579603","recipient_id":"41795550124"}]}}]}]}""");
         MetaWebhook.Batch read = MetaWebhook.read(batch);
         assertEquals(3, read.messages().size());
-        assertEquals(1, read.statuses());
+        assertEquals(1, read.statuses().size());
+        assertEquals(new MetaWebhook.StatusUpdate("wamid.out", "read", Instant.ofEpochSecond(1764579603), null),
+                read.statuses().get(0));
         List<WhatsAppIntake.Outcome> outcomes = intake.receive(read.messages());
         Ticket ticket = ((WhatsAppIntake.Recorded) outcomes.get(2)).ticket();
         assertEquals(List.of("Standort: Ristorante, Seestrasse 1 (47.37, 8.54)", "Dringend",

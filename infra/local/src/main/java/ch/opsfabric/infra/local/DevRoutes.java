@@ -20,6 +20,7 @@ import java.util.Optional;
  * <ul>
  *   <li>{@code GET /_local/sms}: every SMS the console provider "sent"</li>
  *   <li>{@code GET /_local/email}: every e-mail the console provider "sent", with its headers</li>
+ *   <li>{@code GET /_local/whatsapp}: every WhatsApp message the console provider "sent" (text, buttons or template)</li>
  *   <li>{@code GET /_local/clock}, {@code PUT /_local/clock {"now": "2026-11-27T22:30:00+01:00"}}</li>
  *   <li>{@code GET /_local/tickets/{slug}}: all tickets of a tenant</li>
  *   <li>{@code GET /_local/invalidations}: every CloudFront invalidation the operator API asked for</li>
@@ -35,10 +36,12 @@ final class DevRoutes implements LocalApiGateway.DevRoutes {
     private final LocalSmsSink sms;
     private final LocalCloudFront cloudFront;
     private final LocalEmailSink email;
+    private final LocalEmailSink whatsapp;
 
     DevRoutes(TenantDirectory tenants, TicketStore tickets, LocalClock clock, LocalSmsSink sms, LocalEmailSink email,
-              LocalCloudFront cloudFront) {
+              LocalEmailSink whatsapp, LocalCloudFront cloudFront) {
         this.email = email;
+        this.whatsapp = whatsapp;
         this.cloudFront = cloudFront;
         this.tenants = tenants;
         this.tickets = tickets;
@@ -57,6 +60,11 @@ final class DevRoutes implements LocalApiGateway.DevRoutes {
         if (path.equals("/_local/email") && method.equals("GET")) {
             ArrayNode list = Json.array();
             email.sent().forEach(list::add);
+            return Optional.of(ok(list));
+        }
+        if (path.equals("/_local/whatsapp") && method.equals("GET")) {
+            ArrayNode list = Json.array();
+            whatsapp.sent().forEach(list::add);
             return Optional.of(ok(list));
         }
         if (path.equals("/_local/invalidations") && method.equals("GET")) {

@@ -8,12 +8,23 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Where the console e-mail provider of every function process reports what it "sent"
- * ({@code OPSFABRIC_LOCAL_EMAIL_SINK}); {@code GET /_local/email} lists it, headers included.
+ * Where the console e-mail (and WhatsApp) provider of every function process reports what it
+ * "sent" ({@code OPSFABRIC_LOCAL_EMAIL_SINK}, {@code OPSFABRIC_LOCAL_WHATSAPP_SINK});
+ * {@code GET /_local/email} and {@code /_local/whatsapp} list it.
  */
 final class LocalEmailSink {
 
     private final List<JsonNode> sent = new CopyOnWriteArrayList<>();
+    /** The field every record must have besides {@code to}: {@code subject} for e-mail, {@code text} for WhatsApp. */
+    private final String required;
+
+    LocalEmailSink() {
+        this("subject");
+    }
+
+    LocalEmailSink(String required) {
+        this.required = required;
+    }
 
     List<JsonNode> sent() {
         return List.copyOf(sent);
@@ -32,7 +43,7 @@ final class LocalEmailSink {
                 exchange.sendResponseHeaders(400, -1);
                 return;
             }
-            if (!email.path("to").isTextual() || !email.path("subject").isTextual()) {
+            if (!email.path("to").isTextual() || !email.path(required).isTextual()) {
                 exchange.sendResponseHeaders(400, -1);
                 return;
             }

@@ -50,7 +50,7 @@ final class LocalEnvironment implements AutoCloseable {
             "metaAppSecret", "dev-meta-app-secret",
             "metaAccessToken", LocalGraphApi.ACCESS_TOKEN);
     /** Template parameters that differ here from their defaults: e-mail is recorded, not sent. */
-    static final Map<String, String> LOCAL_PARAMETERS = Map.of("EmailProvider", "console");
+    static final Map<String, String> LOCAL_PARAMETERS = Map.of("EmailProvider", "console", "WhatsAppProvider", "console");
     /** The operator's dev credentials (SigV4, region eu-central-2, service execute-api), as listed in the README. */
     static final String OPERATOR_ACCESS_KEY = "AKIALOCALOPERATOR0001";
     static final String OPERATOR_SECRET = "dev-operator-secret";
@@ -70,6 +70,8 @@ final class LocalEnvironment implements AutoCloseable {
     final LocalClock clock = new LocalClock();
     final LocalSmsSink smsSink = new LocalSmsSink();
     final LocalEmailSink emailSink = new LocalEmailSink();
+    /** What the console WhatsApp provider "sent", as JSON (same shape of sink as the e-mails'). */
+    final LocalEmailSink whatsappSink = new LocalEmailSink("text");
     final LocalGraphApi graphApi = new LocalGraphApi();
     final LocalCloudFront cloudFront;
     /** DynamoDB as the functions reach it: through their IAM policies of template.yaml. */
@@ -118,6 +120,7 @@ final class LocalEnvironment implements AutoCloseable {
             services.createContext("/schedules/", scheduler::serve);
             services.createContext("/sms", smsSink::serve);
             services.createContext("/email", emailSink::serve);
+            services.createContext("/whatsapp", whatsappSink::serve);
             services.createContext("/2020-05-31/", cloudFront::serve);
             services.createContext("/graph/", graphApi::serve);
             LocalS3 s3 = new LocalS3(template, functionKeys, LocalAws::bucketName, aws.s3Endpoint());
@@ -216,6 +219,7 @@ final class LocalEnvironment implements AutoCloseable {
         local.put("OPSFABRIC_LOCAL_CLOCK", clock.file().toString());
         local.put("OPSFABRIC_LOCAL_SMS_SINK", servicesUrl() + "/sms");
         local.put("OPSFABRIC_LOCAL_EMAIL_SINK", servicesUrl() + "/email");
+        local.put("OPSFABRIC_LOCAL_WHATSAPP_SINK", servicesUrl() + "/whatsapp");
         local.put("META_GRAPH_BASE_URL", servicesUrl() + "/graph");
         // S3 through the checks S3 and IAM would make (LocalS3), then s3rver
         local.put("AWS_ENDPOINT_URL_S3", servicesUrl());

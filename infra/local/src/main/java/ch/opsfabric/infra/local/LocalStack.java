@@ -39,7 +39,7 @@ public final class LocalStack implements AutoCloseable {
             started = new LocalFunctions(env, jars, logs);
             this.functions = started;
             this.gateway = new LocalApiGateway(actualPort, functions.routes(),
-                    new DevRoutes(env.tenantDirectory, env.tickets, env.clock, env.smsSink, env.emailSink, env.cloudFront),
+                    new DevRoutes(env.tenantDirectory, env.tickets, env.clock, env.smsSink, env.emailSink, env.whatsappSink, env.cloudFront),
                     new SigV4Verifier(Map.of(LocalEnvironment.OPERATOR_ACCESS_KEY, LocalEnvironment.OPERATOR_SECRET),
                             LocalAws.REGION.id(), "execute-api", "000000000000", java.time.Clock.systemUTC()));
             this.cron = new LocalCron(functions.schedules(), env.clock);
@@ -96,7 +96,7 @@ public final class LocalStack implements AutoCloseable {
             banner.append(String.format("  %-16s %-26s line %s  [%s]%n", t.slug(), t.name(),
                     t.config().phoneLines().get(0), DemoTenants.apiKey(t)));
         }
-        banner.append("\nDev routes: ").append(base).append("/_local/sms  ").append(base).append("/_local/email  ").append(base).append("/_local/clock  ")
+        banner.append("\nDev routes: ").append(base).append("/_local/sms  ").append(base).append("/_local/email  ").append(base).append("/_local/whatsapp  ").append(base).append("/_local/clock  ")
                 .append(base).append("/_local/tickets/{slug}  ").append(base).append("/_local/invalidations\n")
                 .append("Operator API: ").append(base).append("/api/admin/tenants (SigV4, access key ")
                 .append(LocalEnvironment.OPERATOR_ACCESS_KEY).append("; infra/opsfabric --endpoint ").append(base)

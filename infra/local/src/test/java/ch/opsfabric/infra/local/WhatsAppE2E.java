@@ -38,8 +38,82 @@ class WhatsAppE2E extends AgainstLocalStack {
                 + "\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"41445550202\","
                 + "\"phone_number_id\":\"100000000000002\"},\"contacts\":[{\"profile\":{\"name\":\"Giulia Rossi\"},"
                 + "\"wa_id\":\"" + from + "\"}],\"messages\":[{\"from\":\"" + from + "\",\"id\":\"" + wamid + "\","
-                + "\"timestamp\":\"" + (System.currentTimeMillis() / 1000) + "\",\"type\":\"" + type + "\",\"" + type + "\":"
+                + "\"timestamp\":\"" + now().getEpochSecond() + "\",\"type\":\"" + type + "\",\"" + type + "\":"
                 + part + "}]},\"field\":\"messages\"}]}]}";
+    }
+
+    /** The stack's clock: messages are stamped by it, as Meta stamps them by the real one. */
+    private static java.time.Instant now() {
+        return java.time.Instant.parse(http.json(http.get("/_local/clock")).get("utc").asText());
+    }
+
+    private static JsonNode whatsappTo(String to, int atLeast) {
+        JsonNode all = http.await("/_local/whatsapp", list -> count(list, to) >= atLeast, java.time.Duration.ofSeconds(20));
+        com.fasterxml.jackson.databind.node.ArrayNode mine = Json.array();
+        all.forEach(m -> {
+            if (to.equals(m.path("to").asText())) {
+                mine.add(m);
+            }
+        });
+        return mine;
+    }
+
+    private static int count(JsonNode list, String to) {
+        int n = 0;
+        for (JsonNode m : list) {
+            n += to.equals(m.path("to").asText()) ? 1 : 0;
+        }
+        return n;
+    }
+
+    @Test
+    void answersRespectTheTwentyFourHourWindow() {
+        String customer = "+41795557304";
+        assertEquals(200, post(message("wamid.e2e-window-1", "41795557304", "text",
+                "{\"body\":\"Ist am Freitag noch ein Tisch frei?\"}")).statusCode());
+        // the customer just wrote: the confirmation goes by WhatsApp, as free text
+        JsonNode confirmation = whatsappTo(customer, 1).get(0);
+        assertTrue(confirmation.get("text").asText().startsWith("Ristorante Bella Vista: Vielen Dank"), confirmation.toString());
+        assertEquals("100000000000002", confirmation.get("from").asText());
+        assertTrue(!confirmation.has("template"));
+
+        // Meta's statuses, out of order: read first, then the late delivered changes nothing back
+        String wamid = confirmation.get("messageId").asText();
+        String read = status(wamid, "read", "41795557304");
+        assertEquals(1, http.json(post(read)).get("statusesApplied").asInt());
+        assertEquals(0, http.json(post(status(wamid, "delivered", "41795557304"))).get("statusesApplied").asInt());
+
+        // a missed call while the window is open: the menu as WhatsApp reply buttons
+        http.signedJson("/api/webhook/missed-call", Json.write(Json.object().put("from", customer)
+                .put("to", "+41445550202").put("callId", "e2e-window-call-1")));
+        JsonNode menu = whatsappTo(customer, 2).get(1);
+        assertEquals("[{\"id\":\"menu_urgent\",\"title\":\"Dringend\"},{\"id\":\"menu_callback\",\"title\":\"Rückruf\"},"
+                + "{\"id\":\"menu_form\",\"title\":\"Formular\"}]", menu.get("buttons").toString());
+
+        // 25 hours later the window is closed and bella-vista has no approved template: SMS it is
+        java.time.Instant later = now().plus(java.time.Duration.ofHours(25));
+        clock(later.atZone(java.time.ZoneId.of("Europe/Zurich")).toOffsetDateTime().toString());
+        assertEquals(0, menuSms(http.json(http.get("/_local/sms")), customer), "the menu went by WhatsApp before");
+        http.signedJson("/api/webhook/missed-call", Json.write(Json.object().put("from", customer)
+                .put("to", "+41445550202").put("callId", "e2e-window-call-2")));
+        http.await("/_local/sms", list -> menuSms(list, customer) == 1, java.time.Duration.ofSeconds(20));
+        assertEquals(2, count(http.json(http.get("/_local/whatsapp")), customer), "nothing more by WhatsApp");
+    }
+
+    private static int menuSms(JsonNode list, String to) {
+        int n = 0;
+        for (JsonNode s : list) {
+            n += to.equals(s.path("to").asText()) && s.path("kind").asText().equals("missed_call_menu") ? 1 : 0;
+        }
+        return n;
+    }
+
+    private static String status(String wamid, String status, String recipient) {
+        return "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"100000000000001\",\"changes\":[{\"value\":{"
+                + "\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"41445550202\","
+                + "\"phone_number_id\":\"100000000000002\"},\"statuses\":[{\"id\":\"" + wamid + "\",\"status\":\"" + status
+                + "\",\"timestamp\":\"" + now().getEpochSecond() + "\",\"recipient_id\":\"" + recipient + "\"}]},"
+                + "\"field\":\"messages\"}]}]}";
     }
 
     private static int tickets() {
