@@ -35,6 +35,8 @@ import java.util.Set;
 final class WhatsAppIntake {
 
     private static final Set<String> URGENT = Set.of("1", "dringend", "menu_urgent");
+    private static final Set<String> CALLBACK = Set.of("2", "rückruf", "menu_callback");
+    private static final Set<String> FORM = Set.of("3", "formular", "menu_form");
     private static final Set<String> STOP = Set.of("stop", "stopp", "abmelden");
     private static final Set<String> START = Set.of("start");
 
@@ -59,25 +61,40 @@ final class WhatsAppIntake {
     private final TicketStore tickets;
     private final Answers answers;
 
-    /** How a new ticket is confirmed (by WhatsApp, since the customer just wrote: the window is open). */
-    @FunctionalInterface
+    /**
+     * What the customer is answered, as for SMS (by WhatsApp, since they just wrote: the window is
+     * open). Each answer's idempotency key is the message's, so a retry answers once.
+     */
     interface Answers {
-        void confirm(Tenant tenant, Ticket ticket, Instant at);
+        /** A new ticket from a message that is no menu answer. */
+        void confirm(Tenant tenant, Ticket ticket, String wamid, Instant at);
 
-        Answers NONE = (tenant, ticket, at) -> { };
-    }
+        /** "1": the owner is alerted, the customer told someone calls at once. */
+        void urgent(Tenant tenant, Ticket ticket, String wamid, Instant at);
 
-    WhatsAppIntake(TenantDirectory tenants, TicketIntake intake, OptOuts optOuts, MediaQueue media) {
-        this(tenants, intake, optOuts, media, new WhatsAppWindows() {
+        /** "2": a callback is confirmed. */
+        void callback(Tenant tenant, Ticket ticket, String wamid, Instant at);
+
+        /** "3": the link to the form that completes this ticket. */
+        void formLink(Tenant tenant, Ticket ticket, String wamid, Instant at);
+
+        Answers NONE = new Answers() {
             @Override
-            public void customerWrote(String tenantId, String e164, Instant at) {
+            public void confirm(Tenant tenant, Ticket ticket, String wamid, Instant at) {
             }
 
             @Override
-            public Optional<Instant> lastCustomerMessage(String tenantId, String e164) {
-                return Optional.empty();
+            public void urgent(Tenant tenant, Ticket ticket, String wamid, Instant at) {
             }
-        }, null, null, Answers.NONE);
+
+            @Override
+            public void callback(Tenant tenant, Ticket ticket, String wamid, Instant at) {
+            }
+
+            @Override
+            public void formLink(Tenant tenant, Ticket ticket, String wamid, Instant at) {
+            }
+        };
     }
 
     /**
@@ -160,12 +177,21 @@ final class WhatsAppIntake {
             Log.info(out ? "whatsapp.opted_out" : "whatsapp.opted_in", Map.of("tenant", tenant.id(), "from", from.masked()));
             return new OptedOut(out);
         }
+        boolean menu = URGENT.contains(choice) || CALLBACK.contains(choice) || FORM.contains(choice);
         Urgency urgency = URGENT.contains(choice) ? Urgency.HIGH : Urgency.MEDIUM;
         ContactOutcome outcome = intake.record(tenant, new NewContact(tenant.id(), from, TicketSource.WHATSAPP, urgency,
-                TicketStatus.NEW, message.profileName(), null, null, null, message.text(), Map.of(), message.at(),
-                "wa:" + message.wamid()));
-        if (!outcome.joined()) {
-            answers.confirm(tenant, outcome.ticket(), message.at());
+                menu ? TicketStatus.NEEDS_CALLBACK : TicketStatus.NEW, message.profileName(), null, null, null,
+                message.text(), Map.of(), message.at(), "wa:" + message.wamid()));
+        // a retry answers again with the same keys: the sender sends each answer once
+        Ticket ticket = outcome.ticket();
+        if (URGENT.contains(choice)) {
+            answers.urgent(tenant, ticket, message.wamid(), message.at());
+        } else if (CALLBACK.contains(choice)) {
+            answers.callback(tenant, ticket, message.wamid(), message.at());
+        } else if (FORM.contains(choice)) {
+            answers.formLink(tenant, ticket, message.wamid(), message.at());
+        } else if (!outcome.joined() || outcome.duplicate() && ticket.contactCount() == 1) {
+            answers.confirm(tenant, ticket, message.wamid(), message.at());
         }
         boolean queued = false;
         if (message.media() != null) {

@@ -54,12 +54,7 @@ public final class WhatsAppWiring {
                 new ch.opsfabric.store.DynamoWhatsAppWindows(table),
                 new ch.opsfabric.store.DynamoWhatsAppReceipts(table),
                 tickets,
-                // the customer just wrote, so the dispatch sends this by WhatsApp
-                (tenant, ticket, at) -> sms.send(tenant, new ch.opsfabric.messaging.OutboundSms(tenant.id(), ticket.phone(),
-                        templates.render(ch.opsfabric.messaging.SmsTemplates.Name.TICKET_CONFIRMATION,
-                                Map.of("business", tenant.name(), "reference", ticket.reference())),
-                        ch.opsfabric.messaging.SmsKind.TICKET_CONFIRMATION, ticket.urgency(),
-                        "confirm:" + ticket.id() + ":" + ticket.urgency().name(), ticket.id(), at)));
+                new WhatsAppAnswers(sms, templates, new ch.opsfabric.store.DynamoFormRefs(table), settings.publicBaseUrl()));
         MetaWebhookRoute meta = new MetaWebhookRoute(verifyToken, appSecret, intake);
         this.dispatcher = new ApiDispatcher(Map.of(
                 "GET /api/webhook/whatsapp/meta", meta,

@@ -30,7 +30,9 @@ class MetaWebhookRouteTest {
     private final MetaWebhookRoute route = new MetaWebhookRoute("my-fictional-verify-token", APP_SECRET,
             new WhatsAppIntake(new InMemoryTenants().add(InMemoryTenants.handwerk("vista", "+41445550202",
                     "{\"whatsapp\":true}", "\"whatsapp\":{\"phoneNumberId\":\"100000000000002\"}")),
-                    new TicketIntake(tickets, DailyStats.NONE, TicketWatcher.NONE), new InMemoryOptOuts(), job -> { }));
+                    new TicketIntake(tickets, DailyStats.NONE, TicketWatcher.NONE), new InMemoryOptOuts(), job -> { },
+                    new ch.opsfabric.testing.fakes.InMemoryMessaging.WhatsAppWindowsFake(), null, tickets,
+                    WhatsAppIntake.Answers.NONE));
 
     private APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
         try {

@@ -46,9 +46,31 @@ class WhatsAppIntakeTest {
     private final InMemoryContactBook contacts = new InMemoryContactBook();
     private final InMemoryOptOuts optOuts = new InMemoryOptOuts();
     private final List<MediaJob> queued = new ArrayList<>();
+    private final List<String> answered = new ArrayList<>();
     private final WhatsAppIntake intake = new WhatsAppIntake(new InMemoryTenants().add(tenant).add(off),
             new TicketIntake(tickets, DailyStats.NONE, TicketWatcher.NONE, new Contacts(contacts, tickets::reassignContact)),
-            optOuts, queued::add);
+            optOuts, queued::add, new ch.opsfabric.testing.fakes.InMemoryMessaging.WhatsAppWindowsFake(), null, tickets,
+            new WhatsAppIntake.Answers() {
+                @Override
+                public void confirm(Tenant t, Ticket ticket, String wamid, Instant at) {
+                    answered.add("confirm " + wamid);
+                }
+
+                @Override
+                public void urgent(Tenant t, Ticket ticket, String wamid, Instant at) {
+                    answered.add("urgent " + wamid);
+                }
+
+                @Override
+                public void callback(Tenant t, Ticket ticket, String wamid, Instant at) {
+                    answered.add("callback " + wamid);
+                }
+
+                @Override
+                public void formLink(Tenant t, Ticket ticket, String wamid, Instant at) {
+                    answered.add("form " + wamid);
+                }
+            });
 
     private static JsonNode fixture(String name) {
         return Json.parse(new String(Fixtures.bytes("whatsapp/" + name), StandardCharsets.UTF_8));
@@ -119,6 +141,18 @@ class WhatsAppIntakeTest {
                 ticket.history().stream().filter(e -> e.type().equals("contact")).map(TicketEvent::text).toList());
         assertEquals(Urgency.HIGH, ticket.urgency(), "the Dringend button is SMS 1");
         assertEquals(3, ticket.contactCount());
+        assertEquals(List.of("confirm wamid.a", "urgent wamid.b"), answered, "a new ticket is confirmed, 1 is answered as 1");
+    }
+
+    @Test
+    void theMenuAnswersWorkAsForSmsAlsoAsButtonIds() {
+        String body = fixture("meta-text-message.json").toString();
+        String text = "Grüezi, ich habe vorhin angerufen. Können Sie mich zurückrufen?";
+        receive(Json.parse(body.replace(text, "2")));
+        receive(Json.parse(body.replace(text, "3").replace("MQA=\"", "MgA=\"")));
+        assertEquals(List.of("callback wamid.HBgLNDE3OTU1NTAxMjMVAgASGBQzQTAwMDAwMDAwMDAwMDAwMDAwMQA=",
+                "form wamid.HBgLNDE3OTU1NTAxMjMVAgASGBQzQTAwMDAwMDAwMDAwMDAwMDAwMgA="), answered);
+        assertEquals(ch.opsfabric.ticket.TicketStatus.NEEDS_CALLBACK, tickets.all().get(0).status());
     }
 
     @Test

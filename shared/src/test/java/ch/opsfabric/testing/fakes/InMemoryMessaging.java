@@ -38,6 +38,21 @@ public final class InMemoryMessaging {
         }
     }
 
+    /** The customers' last WhatsApp messages in a map. */
+    public static final class WhatsAppWindowsFake implements ch.opsfabric.messaging.WhatsAppWindows {
+        private final java.util.Map<String, Instant> last = new java.util.concurrent.ConcurrentHashMap<>();
+
+        @Override
+        public void customerWrote(String tenantId, String e164, Instant at) {
+            last.merge(tenantId + "|" + e164, at, (a, b) -> a.isAfter(b) ? a : b);
+        }
+
+        @Override
+        public java.util.Optional<Instant> lastCustomerMessage(String tenantId, String e164) {
+            return java.util.Optional.ofNullable(last.get(tenantId + "|" + e164));
+        }
+    }
+
     /** Message-IDs and their tickets in a map. */
     public static final class MailThreads implements ch.opsfabric.mail.MailThreads {
         private final java.util.Map<String, String> tickets = new java.util.HashMap<>();

@@ -100,6 +100,30 @@ class WhatsAppE2E extends AgainstLocalStack {
         assertEquals(2, count(http.json(http.get("/_local/whatsapp")), customer), "nothing more by WhatsApp");
     }
 
+    @Test
+    void theDringendButtonAlertsTheOwnerBySmsAndAnswersByWhatsApp() {
+        String customer = "+41795557305";
+        post(message("wamid.e2e-urgent-1", "41795557305", "text", "{\"body\":\"Wasser tropft aus der Decke\"}"));
+        post(message("wamid.e2e-urgent-2", "41795557305", "interactive",
+                "{\"type\":\"button_reply\",\"button_reply\":{\"id\":\"menu_urgent\",\"title\":\"Dringend\"}}"));
+        JsonNode answers = whatsappTo(customer, 2);
+        assertTrue(answers.get(1).get("text").asText().contains("Ristorante Bella Vista"), answers.toString());
+        JsonNode alert = http.await("/_local/sms", list -> {
+            for (JsonNode s : list) {
+                if (s.path("kind").asText().equals("urgent_alert") && s.path("text").asText().contains(customer)) {
+                    return true;
+                }
+            }
+            return false;
+        }, java.time.Duration.ofSeconds(20));
+        assertTrue(alert.toString().contains("im Menü «Dringend» gewählt"));
+        for (JsonNode t : http.json(http.get("/_local/tickets/bella-vista"))) {
+            if (customer.equals(t.path("phone").asText())) {
+                assertEquals("HIGH", t.get("urgency").asText());
+            }
+        }
+    }
+
     private static int menuSms(JsonNode list, String to) {
         int n = 0;
         for (JsonNode s : list) {
