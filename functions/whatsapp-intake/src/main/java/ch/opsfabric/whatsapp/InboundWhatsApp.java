@@ -18,7 +18,8 @@ record InboundWhatsApp(String phoneNumberId, String waId, String profileName, St
 
     /**
      * @param sha256 as the webhook gives it (base64 of the SHA-256), checked after the download
+     * @param url    where Twilio keeps it; null for Meta's (Graph tells where)
      */
-    record Media(String id, String mimeType, String sha256, String filename) {
+    record Media(String id, String mimeType, String sha256, String filename, String url) {
     }
 }

@@ -31,11 +31,18 @@ final class MediaWorker {
     enum Result { STORED, ALREADY_STORED, REFUSED, RETRY }
 
     private final GraphMedia graph;
+    private final GraphMedia twilio;
     private final AttachmentStore store;
     private final TicketStore tickets;
     private final Clock clock;
 
     MediaWorker(GraphMedia graph, AttachmentStore store, TicketStore tickets, Clock clock) {
+        this(graph, graph, store, tickets, clock);
+    }
+
+    /** @param twilio downloads the {@code url} of a Twilio job (HTTP Basic with the account's credentials) */
+    MediaWorker(GraphMedia graph, GraphMedia twilio, AttachmentStore store, TicketStore tickets, Clock clock) {
+        this.twilio = twilio;
         this.graph = graph;
         this.store = store;
         this.tickets = tickets;
@@ -59,12 +66,19 @@ final class MediaWorker {
             return refuse(job, "nicht gespeichert, dieser Dateityp wird nicht angenommen (" + base + ")");
         }
         try {
-            GraphMedia.Info info = graph.info(job.mediaId());
-            if (info.size() > MAX_BYTES) {
-                return refuse(job, "nicht gespeichert, grösser als 16 MB");
+            byte[] bytes;
+            String stated = null;
+            if (job.url() != null) {
+                bytes = twilio.download(job.url(), MAX_BYTES);
+            } else {
+                GraphMedia.Info info = graph.info(job.mediaId());
+                if (info.size() > MAX_BYTES) {
+                    return refuse(job, "nicht gespeichert, grösser als 16 MB");
+                }
+                bytes = graph.download(info.url(), MAX_BYTES);
+                stated = info.sha256();
             }
-            byte[] bytes = graph.download(info.url(), MAX_BYTES);
-            String expected = job.sha256() != null ? job.sha256() : info.sha256();
+            String expected = job.sha256() != null ? job.sha256() : stated;
             if (expected != null && !matches(expected, Hashes.sha256(bytes))) {
                 Log.warn("whatsapp.media_hash_mismatch", Map.of("tenant", job.tenantId(), "bytes", bytes.length));
                 return refuse(job, "nicht gespeichert, die Datei stimmt nicht mit ihrer Prüfsumme überein");

@@ -96,7 +96,7 @@ final class MetaWebhook {
                 String caption = part.path("caption").asText(part.path("filename").asText(""));
                 text = (label(type) + " " + caption).strip();
                 media = new InboundWhatsApp.Media(text(part, "id"), part.path("mime_type").asText("application/octet-stream"),
-                        part.path("sha256").asText(null), part.path("filename").asText(null));
+                        part.path("sha256").asText(null), part.path("filename").asText(null), null);
             }
             case "location" -> {
                 List<String> place = present(part.path("name").asText(""), part.path("address").asText(""));

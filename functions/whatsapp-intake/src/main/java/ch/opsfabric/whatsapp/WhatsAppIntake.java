@@ -153,13 +153,18 @@ final class WhatsAppIntake {
         return outcomes;
     }
 
+    /** A Cloud API message: its tenant by the {@code phone_number_id} it was sent to. */
     Outcome receive(InboundWhatsApp message) {
         Optional<Tenant> found = tenants.byWhatsAppNumber(message.phoneNumberId()).filter(t -> t.has(Module.WHATSAPP));
         if (found.isEmpty()) {
             Log.warn("whatsapp.no_tenant", Map.of("phoneNumberId", message.phoneNumberId()));
             return new Skipped("unknown_number");
         }
-        Tenant tenant = found.get();
+        return receive(found.get(), message);
+    }
+
+    /** A message whose tenant is known (Twilio's: the business number it was sent to). */
+    Outcome receive(Tenant tenant, InboundWhatsApp message) {
         if (!(PhoneNumbers.parse("+" + message.waId()) instanceof Phone.Number from)) {
             Log.warn("whatsapp.unusable_sender", Map.of("tenant", tenant.id()));
             return new Skipped("unusable_sender");
@@ -197,7 +202,7 @@ final class WhatsAppIntake {
         if (message.media() != null) {
             // also on a retry: the worker writes each file once, and the first try may have stopped before this
             media.enqueue(new MediaJob(tenant.id(), outcome.ticket().id(), message.wamid(), message.media().id(),
-                    message.media().mimeType(), message.media().sha256(), message.media().filename()));
+                    message.media().mimeType(), message.media().sha256(), message.media().filename(), message.media().url()));
             queued = true;
         }
         Log.info(outcome.duplicate() ? "whatsapp.duplicate" : outcome.joined() ? "whatsapp.joined" : "whatsapp.ticket",

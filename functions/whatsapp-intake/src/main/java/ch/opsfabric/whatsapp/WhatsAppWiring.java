@@ -39,8 +39,8 @@ public final class WhatsAppWiring {
      * @param appSecret   the key of {@code X-Hub-Signature-256}
      */
     public WhatsAppWiring(Clock clock, DynamoDbClient dynamo, String tableName, SqsClient sqs, String outboundQueueUrl,
-                          String mediaQueueUrl, Settings settings, GraphMedia graph, AttachmentStore attachments,
-                          String verifyToken, String appSecret) {
+                          String mediaQueueUrl, Settings settings, GraphMedia graph, GraphMedia twilio,
+                          AttachmentStore attachments, String verifyToken, String appSecret) {
         SingleTable table = SingleTable.of(dynamo, tableName);
         SqsSmsOutbox outbox = new SqsSmsOutbox(sqs, outboundQueueUrl);
         SmsDispatch sms = ch.opsfabric.app.TicketIntakes.dispatch(table, outbox, DeferredDelivery.NONE, clock);
@@ -58,8 +58,10 @@ public final class WhatsAppWiring {
         MetaWebhookRoute meta = new MetaWebhookRoute(verifyToken, appSecret, intake);
         this.dispatcher = new ApiDispatcher(Map.of(
                 "GET /api/webhook/whatsapp/meta", meta,
-                "POST /api/webhook/whatsapp/meta", meta));
-        this.media = new MediaWorker(graph, attachments, tickets, clock);
+                "POST /api/webhook/whatsapp/meta", meta,
+                "POST /api/webhook/whatsapp/twilio", new TwilioWhatsAppRoute(settings.secrets().twilioAuthToken(),
+                        settings.publicBaseUrl(), tenants, intake, clock)));
+        this.media = new MediaWorker(graph, twilio, attachments, tickets, clock);
         ApiDispatcher routes = this.dispatcher;
         this.warmUp = () -> {
             // an unsigned notification is refused before anything is read or written
@@ -85,6 +87,9 @@ public final class WhatsAppWiring {
                 Env.require("OUTBOUND_QUEUE_URL"), Env.require("MEDIA_QUEUE_URL"), Cloud.settings(),
                 new HttpGraphMedia(graph == null ? "https://graph.facebook.com/v21.0" : graph,
                         Env.optional("META_ACCESS_TOKEN") == null ? "" : Env.optional("META_ACCESS_TOKEN")),
+                new TwilioMedia(Env.optional("TWILIO_API_BASE_URL") == null ? "https://api.twilio.com"
+                        : Env.optional("TWILIO_API_BASE_URL"), String.valueOf(Env.optional("TWILIO_ACCOUNT_SID")),
+                        String.valueOf(Env.optional("TWILIO_AUTH_TOKEN"))),
                 new S3AttachmentStore(s3 == null ? null : URI.create(s3), Env.require("ATTACHMENT_BUCKET"),
                         Env.require("AWS_REGION"), Cloud.credentials()),
                 Env.optional("WHATSAPP_VERIFY_TOKEN"), Env.optional("META_APP_SECRET"));

@@ -111,7 +111,7 @@ class WhatsAppIntakeTest {
         assertEquals(text.id(), image.ticket().id(), "same person, same day");
         assertEquals("[Foto] Wasserschaden im Keller", image.ticket().history().get(1).text());
         assertEquals(List.of(new MediaJob("vista", text.id(), "wamid.HBgLNDE3OTU1NTAxMjMVAgASGBQzQTAwMDAwMDAwMDAwMDAwMDAwMgA=",
-                "1000000000000003", "image/jpeg", "fvb5mR0+hCvZ1E3oBQ3lDwD2lL0Xz6W5Xz0Ue8kqv4s=", null)), queued);
+                "1000000000000003", "image/jpeg", "fvb5mR0+hCvZ1E3oBQ3lDwD2lL0Xz6W5Xz0Ue8kqv4s=", null, null)), queued);
     }
 
     @Test

@@ -215,7 +215,8 @@ class TemplateIT {
                 "GET /app/team", "POST /app/team", "POST /app/switch",
                 "POST /api/webhook/email/postmark/{token}",
                 "GET /api/contacts/{id}", "POST /api/contacts/{id}/merge",
-                "GET /api/webhook/whatsapp/meta", "POST /api/webhook/whatsapp/meta")), routes);
+                "GET /api/webhook/whatsapp/meta", "POST /api/webhook/whatsapp/meta", "POST /api/webhook/whatsapp/twilio")),
+                routes);
     }
 
     /** Customers' files: encrypted, never public, gone after 90 days, written only under tenants/ and only by the two intakes that get files. */
