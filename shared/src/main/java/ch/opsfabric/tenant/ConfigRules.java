@@ -81,8 +81,14 @@ public final class ConfigRules {
         fields.put("theme", object(Map.of("primary", pattern(COLOR, "a colour like #0b5394"),
                 "accent", pattern(COLOR, "a colour like #f1c232"), "logoText", text(40))));
         fields.put("averageJobValueChf", number(0, 1_000_000));
-        fields.put("whatsapp", object(Map.of("phoneNumberId", pattern(Pattern.compile("[0-9]{6,20}"),
-                "the WhatsApp Cloud API phone_number_id (digits)"))));
+        Rule template = object(Map.of("name", pattern(Pattern.compile("[A-Za-z0-9_]{1,512}"),
+                        "the approved template's name (Meta) or Content SID (Twilio)"),
+                "language", pattern(Pattern.compile("[a-z]{2}(_[A-Z]{2})?"), "a language code like de or de_CH")));
+        fields.put("whatsapp", object(Map.of(
+                "phoneNumberId", pattern(Pattern.compile("[0-9]{6,20}"), "the WhatsApp Cloud API phone_number_id (digits)"),
+                "provider", oneOf(List.of("meta", "twilio")),
+                "twilioFrom", phone(),
+                "templates", object(Map.of("confirmation", template, "status_update", template)))));
         fields.put("email", object(Map.of("inboundAddress", pattern(EMAIL, "an e-mail address"),
                 "confirmBy", oneOf(List.of("email", "sms")))));
         // checked against the branch in check(): ids of the branch's flows

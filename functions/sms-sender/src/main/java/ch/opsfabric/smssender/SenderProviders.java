@@ -45,14 +45,34 @@ final class SenderProviders {
         return new ch.opsfabric.messaging.ConsoleEmailProvider(clock, sink == null ? null : URI.create(sink));
     }
 
-    /** {@code WHATSAPP_PROVIDER}: {@code meta} with the system user's token, else the console. */
-    static ch.opsfabric.messaging.WhatsAppProvider whatsAppFromEnvironment(Clock clock) {
-        if ("meta".equals(Env.optional("WHATSAPP_PROVIDER"))) {
-            return new MetaWhatsAppProvider(orDefault(Env.optional("META_GRAPH_BASE_URL"), "https://graph.facebook.com/v21.0"),
-                    Env.require("META_ACCESS_TOKEN"), HttpSmsGateway.DEFAULT_TIMEOUT);
+    /**
+     * The WhatsApp providers by the name tenants configure: Meta's Cloud API with the system user's
+     * token and Twilio with the account's credentials, each when configured; with
+     * {@code WHATSAPP_PROVIDER=console} (the local stack) the console stands in for both.
+     */
+    static java.util.Map<String, ch.opsfabric.messaging.WhatsAppProvider> whatsAppFromEnvironment(Clock clock) {
+        if (!"meta".equals(Env.optional("WHATSAPP_PROVIDER"))) {
+            String sink = Env.optional("OPSFABRIC_LOCAL_WHATSAPP_SINK");
+            return consoleWhatsApp(new ch.opsfabric.messaging.ConsoleWhatsAppProvider(clock, sink == null ? null : URI.create(sink)));
         }
-        String sink = Env.optional("OPSFABRIC_LOCAL_WHATSAPP_SINK");
-        return new ch.opsfabric.messaging.ConsoleWhatsAppProvider(clock, sink == null ? null : URI.create(sink));
+        java.util.Map<String, ch.opsfabric.messaging.WhatsAppProvider> providers = new java.util.HashMap<>();
+        String token = Env.optional("META_ACCESS_TOKEN");
+        if (token != null) {
+            providers.put("meta", new MetaWhatsAppProvider(orDefault(Env.optional("META_GRAPH_BASE_URL"),
+                    "https://graph.facebook.com/v21.0"), token, HttpSmsGateway.DEFAULT_TIMEOUT));
+        }
+        String twilioSid = Env.optional("TWILIO_ACCOUNT_SID");
+        if (twilioSid != null) {
+            providers.put("twilio", new TwilioWhatsAppProvider(orDefault(Env.optional("TWILIO_API_BASE_URL"),
+                    "https://api.twilio.com"), twilioSid, Env.require("TWILIO_AUTH_TOKEN"), HttpSmsGateway.DEFAULT_TIMEOUT));
+        }
+        return providers;
+    }
+
+    /** The console in the place of every WhatsApp provider. */
+    static java.util.Map<String, ch.opsfabric.messaging.WhatsAppProvider> consoleWhatsApp(
+            ch.opsfabric.messaging.WhatsAppProvider console) {
+        return java.util.Map.of("meta", console, "twilio", console, "console", console);
     }
 
     private static String orDefault(String value, String fallback) {

@@ -34,7 +34,7 @@ public final class SmsSenderWiring {
 
     public SmsSenderWiring(Clock clock, DynamoDbClient dynamo, String tableName, List<SmsProvider> providers) {
         this(clock, dynamo, tableName, providers, new ch.opsfabric.messaging.ConsoleEmailProvider(clock, null),
-                "kontakt@opsfabric.ch", new ch.opsfabric.messaging.ConsoleWhatsAppProvider(clock, null));
+                "kontakt@opsfabric.ch", SenderProviders.consoleWhatsApp(new ch.opsfabric.messaging.ConsoleWhatsAppProvider(clock, null)));
     }
 
     /**
@@ -43,7 +43,7 @@ public final class SmsSenderWiring {
      */
     public SmsSenderWiring(Clock clock, DynamoDbClient dynamo, String tableName, List<SmsProvider> providers,
                            ch.opsfabric.messaging.EmailProvider email, String fromAddress,
-                           ch.opsfabric.messaging.WhatsAppProvider whatsapp) {
+                           Map<String, ch.opsfabric.messaging.WhatsAppProvider> whatsapp) {
         SingleTable table = SingleTable.of(dynamo, tableName);
         Map<String, SmsProvider> byName = providers.stream()
                 .collect(Collectors.toUnmodifiableMap(SmsProvider::name, Function.identity()));

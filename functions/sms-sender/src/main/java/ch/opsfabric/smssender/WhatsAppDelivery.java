@@ -32,18 +32,19 @@ public final class WhatsAppDelivery {
     private final TenantDirectory tenants;
     private final OptOuts optOuts;
     private final SmsLedger ledger;
-    private final WhatsAppProvider provider;
+    private final Map<String, WhatsAppProvider> providers;
     private final WhatsAppWindows windows;
     private final WhatsAppReceipts receipts;
     private final SmsDelivery sms;
     private final Clock clock;
 
-    public WhatsAppDelivery(TenantDirectory tenants, OptOuts optOuts, SmsLedger ledger, WhatsAppProvider provider,
+    /** @param providers by the name a tenant configures ({@code whatsapp.provider}: {@code meta} by default, {@code twilio}) */
+    public WhatsAppDelivery(TenantDirectory tenants, OptOuts optOuts, SmsLedger ledger, Map<String, WhatsAppProvider> providers,
                             WhatsAppWindows windows, WhatsAppReceipts receipts, SmsDelivery sms, Clock clock) {
         this.tenants = tenants;
         this.optOuts = optOuts;
         this.ledger = ledger;
-        this.provider = provider;
+        this.providers = Map.copyOf(providers);
         this.windows = windows;
         this.receipts = receipts;
         this.sms = sms;
@@ -65,6 +66,12 @@ public final class WhatsAppDelivery {
             Log.error("whatsapp.unknown_tenant", logFields, null);
             return SmsDelivery.Outcome.RETRY;
         }
+        String providerName = tenant.get().config().document().path("whatsapp").path("provider").asText("meta");
+        WhatsAppProvider provider = providers.get(providerName);
+        if (provider == null) {
+            Log.error("whatsapp.unknown_provider", Map.of("tenant", message.tenantId(), "provider", providerName), null);
+            return SmsDelivery.Outcome.RETRY;
+        }
         switch (ledger.claim(message, provider.name(), clock.instant(), SmsDelivery.CLAIM_LEASE)) {
             case ALREADY_DONE -> {
                 return SmsDelivery.Outcome.DUPLICATE;
@@ -73,28 +80,35 @@ public final class WhatsAppDelivery {
                 return SmsDelivery.Outcome.RETRY;
             }
             case CLAIMED -> {
-                return send(message, tenant.get(), logFields);
+                return send(message, tenant.get(), provider, logFields);
             }
             default -> throw new IllegalStateException("unknown claim");
         }
     }
 
-    private SmsDelivery.Outcome send(OutboundWhatsApp message, Tenant tenant, Map<String, Object> logFields) {
+    private SmsDelivery.Outcome send(OutboundWhatsApp message, Tenant tenant, WhatsAppProvider provider,
+                                     Map<String, Object> logFields) {
         Instant now = clock.instant();
         if (optOuts.isOptedOut(message.tenantId(), message.to())) {
             ledger.markFinal(message, SmsLedger.State.SKIPPED_OPT_OUT, "opted out", now);
             Log.info("whatsapp.skipped_opt_out", logFields);
             return SmsDelivery.Outcome.SKIPPED_OPT_OUT;
         }
-        String from = tenant.config().document().path("whatsapp").path("phoneNumberId").asText("");
+        // Meta sends from the number's id, Twilio from the number itself (the tenant's first line unless configured)
+        String from = "twilio".equals(provider.name())
+                ? tenant.config().document().path("whatsapp").path("twilioFrom").asText(
+                        tenant.config().phoneLines().isEmpty() ? "" : tenant.config().phoneLines().get(0))
+                : tenant.config().document().path("whatsapp").path("phoneNumberId").asText("");
         boolean open = WhatsAppWindows.open(windows.lastCustomerMessage(message.tenantId(), message.to()), now);
         String purpose = WhatsAppRouting.purpose(message.kind());
         Optional<JsonNode> template = purpose == null ? Optional.empty() : WhatsAppRouting.template(tenant, purpose);
         if (!WhatsAppRouting.enabled(tenant) || !open && template.isEmpty()) {
             return fallBack(message, open ? "whatsapp off" : "window closed, no template", logFields);
         }
+        boolean buttons = !message.buttons().isEmpty() && !"twilio".equals(provider.name());
         WhatsAppMessage outgoing = open
-                ? new WhatsAppMessage(message.tenantId(), from, message.to(), message.text(), message.buttons(), null)
+                ? new WhatsAppMessage(message.tenantId(), from, message.to(), buttons || message.buttons().isEmpty()
+                        ? message.text() : message.smsText(), buttons ? message.buttons() : List.of(), null)
                 : new WhatsAppMessage(message.tenantId(), from, message.to(), message.smsText(), List.of(),
                         new WhatsAppMessage.Template(template.get().path("name").asText(),
                                 template.get().path("language").asText("de"), List.of(message.smsText())));

@@ -149,6 +149,23 @@ class SmsProvidersTest {
     }
 
     @Test
+    void twilioGetsExactlyItsWhatsAppRequests() throws Exception {
+        server.answer(201, "{\"sid\":\"SM0123456789abcdef0123456789abcdef\"}");
+        TwilioWhatsAppProvider twilio = new TwilioWhatsAppProvider(server.baseUrl(), "AC0123", "tok",
+                HttpSmsGateway.DEFAULT_TIMEOUT);
+        assertEquals("SM0123456789abcdef0123456789abcdef", twilio.send(new ch.opsfabric.messaging.WhatsAppMessage("t",
+                "+41445550202", "+41795550123", "Grüezi & danke", java.util.List.of(), null)));
+        RecordingHttpServer.Request text = server.requests.get(0);
+        assertEquals("/2010-04-01/Accounts/AC0123/Messages.json", text.path());
+        assertEquals(basic("AC0123", "tok"), text.header("Authorization"));
+        assertEquals("To=whatsapp%3A%2B41795550123&From=whatsapp%3A%2B41445550202&Body=Gr%C3%BCezi+%26+danke", text.body());
+        twilio.send(new ch.opsfabric.messaging.WhatsAppMessage("t", "+41445550202", "+41795550123", "x", java.util.List.of(),
+                new ch.opsfabric.messaging.WhatsAppMessage.Template("HX0123", "de", java.util.List.of("Termin \"Di\" 10:00"))));
+        assertEquals("To=whatsapp%3A%2B41795550123&From=whatsapp%3A%2B41445550202&ContentSid=HX0123"
+                + "&ContentVariables=%7B%221%22%3A%22Termin+%5C%22Di%5C%22+10%3A00%22%7D", server.requests.get(1).body());
+    }
+
+    @Test
     void clientErrorsArePermanent() {
         server.answer(400, "{\"errorCode\":\"InvalidRecipient\"}");
         SmsSendException e = assertThrows(SmsSendException.class,

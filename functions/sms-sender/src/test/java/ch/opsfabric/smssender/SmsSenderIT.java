@@ -41,7 +41,7 @@ class SmsSenderIT {
             new ch.opsfabric.messaging.ConsoleEmailProvider(Clock.fixed(NOW, ZoneOffset.UTC), null);
     private final SmsSenderHandler handler = new SmsSenderHandler(new SmsSenderWiring(Clock.fixed(NOW, ZoneOffset.UTC),
             TestAws.aws().dynamo(), TestAws.aws().tableName("OpsTable"), List.of(provider), email, "kontakt@mail.opsfabric.ch",
-            new ch.opsfabric.messaging.ConsoleWhatsAppProvider(Clock.fixed(NOW, ZoneOffset.UTC), null)));
+            SenderProviders.consoleWhatsApp(new ch.opsfabric.messaging.ConsoleWhatsAppProvider(Clock.fixed(NOW, ZoneOffset.UTC), null))));
 
     private OutboundSms sms(String to) {
         return new OutboundSms(tenant.id(), to, "Grüezi", SmsKind.TICKET_CONFIRMATION, Urgency.MEDIUM,

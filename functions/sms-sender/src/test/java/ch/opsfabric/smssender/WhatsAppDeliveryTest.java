@@ -48,7 +48,7 @@ class WhatsAppDeliveryTest {
     private final List<String> receipts = new ArrayList<>();
     private boolean metaRefuses;
     private final InMemoryTenants tenants = new InMemoryTenants().add(vista);
-    private final WhatsAppDelivery delivery = new WhatsAppDelivery(tenants, optOuts, ledger,
+    private final WhatsAppDelivery delivery = new WhatsAppDelivery(tenants, optOuts, ledger, Map.of("meta",
             new WhatsAppProvider() {
                 @Override
                 public String name() {
@@ -63,7 +63,7 @@ class WhatsAppDeliveryTest {
                     sent.add(message);
                     return "wamid.out-" + sent.size();
                 }
-            },
+            }),
             new WhatsAppWindows() {
                 @Override
                 public void customerWrote(String tenantId, String e164, Instant at) {
