@@ -53,7 +53,7 @@ final class MetaWebhookRoute implements ApiRoute {
                 || !Hashes.constantTimeEquals(verifyToken, token) || !challenge.matches("[A-Za-z0-9_-]{1,200}")) {
             throw new ApiException(403, "verify_token_invalid", "Unbekannter Zugang.");
         }
-        return ApiResponses.body(200, "text/plain; charset=utf-8", challenge);
+        return ApiResponses.body(200, "text/plain", challenge);
     }
 
     private APIGatewayV2HTTPResponse notification(ApiRequest request) {

@@ -74,7 +74,7 @@ class MetaWebhookRouteTest {
         APIGatewayV2HTTPResponse ok = handle(handshake("subscribe", "my-fictional-verify-token", "1158201444"));
         assertEquals(200, ok.getStatusCode());
         assertEquals("1158201444", ok.getBody());
-        assertTrue(ok.getHeaders().get("content-type").startsWith("text/plain"));
+        assertEquals("text/plain; charset=utf-8", ok.getHeaders().get("content-type"));
         assertEquals(403, handle(handshake("subscribe", "guessed", "1158201444")).getStatusCode());
         assertEquals(403, handle(handshake("unsubscribe", "my-fictional-verify-token", "1158201444")).getStatusCode());
     }
