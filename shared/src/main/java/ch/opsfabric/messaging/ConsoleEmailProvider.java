@@ -5,12 +5,10 @@ import ch.opsfabric.json.Json;
 import ch.opsfabric.log.Log;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * For development: records instead of sending, so the local stack lists every e-mail at
@@ -20,12 +18,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class ConsoleEmailProvider implements EmailProvider {
 
     private final Clock clock;
-    private final URI sink;
-    private final List<EmailMessage> sent = new CopyOnWriteArrayList<>();
+    private final ConsoleRecords<EmailMessage> records;
 
     public ConsoleEmailProvider(Clock clock, URI sink) {
         this.clock = clock;
-        this.sink = sink;
+        this.records = new ConsoleRecords<>(sink, "e-mail");
     }
 
     @Override
@@ -36,22 +33,21 @@ public final class ConsoleEmailProvider implements EmailProvider {
     @Override
     public String send(EmailMessage message) throws SmsSendException {
         String id = "console-" + UUID.randomUUID();
-        if (sink != null) {
+        records.record(message, () -> {
             ObjectNode json = Json.object().put("tenant", message.tenantId()).put("fromName", message.fromName())
                     .put("from", message.from()).put("to", message.to()).put("replyTo", message.replyTo())
                     .put("subject", message.subject()).put("text", message.text()).put("tag", message.tag())
                     .put("at", clock.instant().toString()).put("messageId", id);
             ObjectNode headers = json.putObject("headers");
             message.headers().forEach(h -> headers.put(h.name(), h.value()));
-            LocalSink.post(sink, Json.write(json).getBytes(StandardCharsets.UTF_8), "e-mail");
-        }
-        sent.add(message);
+            return json;
+        });
         Log.info("email.console", Map.of("tenant", message.tenantId(), "to", Identifiers.maskAddress(message.to()),
                 "tag", message.tag() == null ? "" : message.tag()));
         return id;
     }
 
     public List<EmailMessage> sent() {
-        return List.copyOf(sent);
+        return records.sent();
     }
 }

@@ -6,12 +6,10 @@ import ch.opsfabric.phone.PhoneNumbers;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * For development: records instead of sending, so the local stack lists every WhatsApp message
@@ -21,12 +19,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class ConsoleWhatsAppProvider implements WhatsAppProvider {
 
     private final Clock clock;
-    private final URI sink;
-    private final List<WhatsAppMessage> sent = new CopyOnWriteArrayList<>();
+    private final ConsoleRecords<WhatsAppMessage> records;
 
     public ConsoleWhatsAppProvider(Clock clock, URI sink) {
         this.clock = clock;
-        this.sink = sink;
+        this.records = new ConsoleRecords<>(sink, "WhatsApp");
     }
 
     @Override
@@ -37,7 +34,7 @@ public final class ConsoleWhatsAppProvider implements WhatsAppProvider {
     @Override
     public String send(WhatsAppMessage message) throws SmsSendException {
         String id = "wamid.console-" + UUID.randomUUID();
-        if (sink != null) {
+        records.record(message, () -> {
             ObjectNode json = Json.object().put("tenant", message.tenantId()).put("from", message.from())
                     .put("to", message.to()).put("text", message.text()).put("at", clock.instant().toString())
                     .put("messageId", id);
@@ -49,15 +46,14 @@ public final class ConsoleWhatsAppProvider implements WhatsAppProvider {
                 ArrayNode params = t.putArray("parameters");
                 message.template().parameters().forEach(params::add);
             }
-            LocalSink.post(sink, Json.write(json).getBytes(StandardCharsets.UTF_8), "WhatsApp");
-        }
-        sent.add(message);
+            return json;
+        });
         Log.info("whatsapp.console", Map.of("tenant", message.tenantId(), "to", PhoneNumbers.mask(message.to()),
                 "template", message.template() != null));
         return id;
     }
 
     public List<WhatsAppMessage> sent() {
-        return List.copyOf(sent);
+        return records.sent();
     }
 }

@@ -52,16 +52,7 @@ final class HttpGraphMedia implements GraphMedia {
         if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme())) {
             throw new FetchException("not a web address", true);
         }
-        HttpResponse<InputStream> response = get(uri);
-        try (InputStream body = response.body()) {
-            byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
-            if (bytes.length > maxBytes) {
-                throw new FetchException("larger than " + maxBytes + " bytes", true);
-            }
-            return bytes;
-        } catch (IOException e) {
-            throw new FetchException("download broke off: " + e.getClass().getSimpleName(), false);
-        }
+        return GraphMedia.bounded(get(uri).body(), maxBytes);
     }
 
     private HttpResponse<InputStream> get(URI uri) throws FetchException {

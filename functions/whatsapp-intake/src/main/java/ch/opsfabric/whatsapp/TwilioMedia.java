@@ -49,18 +49,14 @@ final class TwilioMedia implements GraphMedia {
             Thread.currentThread().interrupt();
             throw new FetchException("interrupted", false);
         }
-        try (InputStream body = response.body()) {
-            int status = response.statusCode();
-            if (status / 100 != 2) {
+        int status = response.statusCode();
+        if (status / 100 != 2) {
+            try (InputStream body = response.body()) {
                 throw new FetchException("HTTP " + status + " from Twilio", status < 500 && status != 429 && status != 408);
+            } catch (IOException e) {
+                throw new FetchException("HTTP " + status + " from Twilio", false);
             }
-            byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
-            if (bytes.length > maxBytes) {
-                throw new FetchException("larger than " + maxBytes + " bytes", true);
-            }
-            return bytes;
-        } catch (IOException e) {
-            throw new FetchException("download broke off: " + e.getClass().getSimpleName(), false);
         }
+        return GraphMedia.bounded(response.body(), maxBytes);
     }
 }
