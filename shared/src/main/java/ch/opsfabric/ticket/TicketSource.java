@@ -3,7 +3,7 @@ package ch.opsfabric.ticket;
 import java.util.Locale;
 
 public enum TicketSource {
-    WIZARD, MISSED_CALL, SMS_REPLY, WHATSAPP, EMAIL, MANUAL;
+    WIZARD, MISSED_CALL, SMS_REPLY, WHATSAPP, EMAIL, MANUAL, VOICE;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

@@ -31,6 +31,7 @@ final class StatusLabels {
             case WIZARD -> "Online-Formular";
             case WHATSAPP -> "WhatsApp";
             case EMAIL -> "E-Mail";
+            case VOICE -> "Digitale Assistenz (Anruf)";
             case MANUAL -> "Von Hand erfasst";
         };
     }
