@@ -2,10 +2,13 @@ package ch.opsfabric.voiceagent;
 
 import java.util.Optional;
 
-/** Where a call's state lives between WebSocket messages (DynamoDB with a TTL in the cloud). */
+/**
+ * Where a call's state lives between WebSocket messages (DynamoDB with a TTL in the cloud), by
+ * the socket's connection id: ConversationRelay names the call only in its first message.
+ */
 interface CallStore {
 
-    Optional<CallState> find(String callSid);
+    Optional<CallState> find(String connectionId);
 
-    void save(CallState state);
+    void save(String connectionId, CallState state);
 }

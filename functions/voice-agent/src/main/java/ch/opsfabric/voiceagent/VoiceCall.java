@@ -69,11 +69,11 @@ final class VoiceCall {
     }
 
     /** @return the messages to send back on the socket, in order */
-    List<String> handle(String callSid, RelayMessage message) {
+    List<String> handle(String connectionId, RelayMessage message) {
         if (message instanceof RelayMessage.Setup setup) {
-            return setup(setup);
+            return setup(connectionId, setup);
         }
-        Optional<CallState> found = calls.find(callSid).filter(s -> !s.ended());
+        Optional<CallState> found = calls.find(connectionId).filter(s -> !s.ended());
         if (found.isEmpty()) {
             return List.of();
         }
@@ -83,11 +83,11 @@ final class VoiceCall {
             return List.of(RelayMessage.end(Json.object().put("reason", "tenant_gone")));
         }
         if (message instanceof RelayMessage.Dtmf dtmf) {
-            return "0".equals(dtmf.digit()) ? finish(tenant.get(), state, "caller_pressed_0", List.of()) : List.of();
+            return "0".equals(dtmf.digit()) ? finish(connectionId, tenant.get(), state, "caller_pressed_0", List.of()) : List.of();
         }
         if (message instanceof RelayMessage.Interrupt interrupt) {
             // what the caller actually heard of our last answer is what the transcript keeps
-            calls.save(state.say("assistant", "(unterbrochen) " + interrupt.heard()));
+            calls.save(connectionId, state.say("assistant", "(unterbrochen) " + interrupt.heard()));
             return List.of();
         }
         if (message instanceof RelayMessage.Error error) {
@@ -98,21 +98,21 @@ final class VoiceCall {
         if (!prompt.last() || prompt.text().isBlank()) {
             return List.of();
         }
-        return prompt(tenant.get(), state, prompt);
+        return prompt(connectionId, tenant.get(), state, prompt);
     }
 
-    private List<String> setup(RelayMessage.Setup setup) {
+    private List<String> setup(String connectionId, RelayMessage.Setup setup) {
         Optional<Tenant> tenant = tenants.byPhoneLine(setup.to()).filter(t -> t.has(Module.VOICE_AGENT));
         if (tenant.isEmpty()) {
             return List.of(RelayMessage.end(Json.object().put("reason", "no_assistant")));
         }
-        calls.save(CallState.start(setup.callSid(), tenant.get().id(), setup.from(), AgentPrompts.greeting(tenant.get()),
+        calls.save(connectionId, CallState.start(setup.callSid(), tenant.get().id(), setup.from(), AgentPrompts.greeting(tenant.get()),
                 clock.instant()));
         Log.info("voice.call_started", Map.of("tenant", tenant.get().id(), "from", PhoneNumbers.mask(setup.from())));
         return List.of();
     }
 
-    private List<String> prompt(Tenant tenant, CallState before, RelayMessage.Prompt prompt) {
+    private List<String> prompt(String connectionId, Tenant tenant, CallState before, RelayMessage.Prompt prompt) {
         List<String> out = new ArrayList<>();
         CallState state = before.say("caller", prompt.text().strip());
         String language = prompt.lang().isBlank() ? state.lang() : prompt.lang().substring(0, 2).toLowerCase(Locale.ROOT);
@@ -121,7 +121,7 @@ final class VoiceCall {
             state = state.inLanguage(language);
         }
         if (PERSON.matcher(prompt.text()).matches()) {
-            return finish(tenant, state, "caller_asked_for_person", out);
+            return finish(connectionId, tenant, state, "caller_asked_for_person", out);
         }
         List<VoiceModel.Message> conversation = new ArrayList<>();
         conversation.add(new VoiceModel.Message("system", AgentPrompts.system(tenant)));
@@ -133,7 +133,7 @@ final class VoiceCall {
         } catch (VoiceModel.ModelException e) {
             Log.warn("voice.model_failed", Map.of("tenant", tenant.id(), "reason", e.getMessage()));
             out.add(RelayMessage.text(AgentPrompts.fallback(), true));
-            return finish(tenant, state.say("assistant", AgentPrompts.fallback()), "model_unavailable", out);
+            return finish(connectionId, tenant, state.say("assistant", AgentPrompts.fallback()), "model_unavailable", out);
         }
         boolean handOff = false;
         boolean done = false;
@@ -150,20 +150,20 @@ final class VoiceCall {
             state = state.say("assistant", reply.text().strip());
         }
         if (handOff) {
-            return finish(tenant, state, "caller_asked_for_person", out);
+            return finish(connectionId, tenant, state, "caller_asked_for_person", out);
         }
         if (done) {
-            return finish(tenant, state, "completed", out);
+            return finish(connectionId, tenant, state, "completed", out);
         }
-        calls.save(state);
+        calls.save(connectionId, state);
         return out;
     }
 
     /** The call's ticket, then {@code end} with what the {@code <Connect action>} needs to know. */
-    private List<String> finish(Tenant tenant, CallState state, String reason, List<String> before) {
+    private List<String> finish(String connectionId, Tenant tenant, CallState state, String reason, List<String> before) {
         List<String> out = new ArrayList<>(before);
         CallState ended = state.end();
-        calls.save(ended);
+        calls.save(connectionId, ended);
         Ticket ticket = ticket(tenant, ended);
         ObjectNode handoff = Json.object().put("reason", reason);
         if (ticket != null) {

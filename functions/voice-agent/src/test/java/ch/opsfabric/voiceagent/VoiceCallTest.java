@@ -46,13 +46,13 @@ class VoiceCallTest {
         model = new ScriptedModelServer();
         call = new VoiceCall(new InMemoryTenants().add(keller).add(vista), new CallStore() {
             @Override
-            public Optional<CallState> find(String callSid) {
-                return Optional.ofNullable(calls.get(callSid));
+            public Optional<CallState> find(String connectionId) {
+                return Optional.ofNullable(calls.get(connectionId));
             }
 
             @Override
-            public void save(CallState state) {
-                calls.put(state.callSid(), state);
+            public void save(String connectionId, CallState state) {
+                calls.put(connectionId, state);
             }
         }, new OpenAiVoiceModel(model.baseUrl(), "sk-test", "gpt-4o-mini", Duration.ofMillis(800)),
                 new TicketIntake(tickets, DailyStats.NONE, TicketWatcher.NONE), new VoiceCall.FollowUp() {
@@ -194,12 +194,12 @@ class VoiceCallTest {
         Tenant off = InMemoryTenants.handwerk("off", "+41445550999", "{\"voice_agent\":false}", "");
         VoiceCall withOff = new VoiceCall(new InMemoryTenants().add(off), new CallStore() {
             @Override
-            public Optional<CallState> find(String callSid) {
+            public Optional<CallState> find(String connectionId) {
                 return Optional.empty();
             }
 
             @Override
-            public void save(CallState state) {
+            public void save(String connectionId, CallState state) {
                 throw new AssertionError("nothing stored");
             }
         }, conversation -> {
