@@ -36,21 +36,32 @@ public final class MissedCallWiring {
 
     public MissedCallWiring(Clock clock, DynamoDbClient dynamo, String tableName, SqsClient sqs, String outboundQueueUrl,
                      Settings settings) {
+        this(clock, dynamo, tableName, sqs, outboundQueueUrl, settings, "wss://voice.invalid/none");
+    }
+
+    /** @param voiceSocketUrl the ConversationRelay socket of the digital assistant ({@code voice_agent}) */
+    public MissedCallWiring(Clock clock, DynamoDbClient dynamo, String tableName, SqsClient sqs, String outboundQueueUrl,
+                     Settings settings, String voiceSocketUrl) {
         SingleTable table = SingleTable.of(dynamo, tableName);
         SqsSmsOutbox outbox = new SqsSmsOutbox(sqs, outboundQueueUrl);
         SmsTemplates templates = new SmsTemplates();
         SmsDispatch sms = ch.opsfabric.app.TicketIntakes.dispatch(table, outbox, DeferredDelivery.NONE, clock);
+        DynamoTenantDirectory tenants = new DynamoTenantDirectory(table, Cloud.tenantCacheNanos());
         MissedCallRecovery recovery = new MissedCallRecovery(clock,
-                new DynamoTenantDirectory(table, Cloud.tenantCacheNanos()),
+                tenants,
                 TicketIntakes.inTable(table, new DynamoTicketStore(table), sms, clock, settings.publicBaseUrl()),
                 new DynamoCallStats(table),
                 new DynamoSmsWindows(table),
                 sms,
                 templates);
+        TwilioMissedCallRoute twilio = new TwilioMissedCallRoute(settings, recovery);
+        VoiceEntryRoute voice = new VoiceEntryRoute(settings, tenants, twilio, voiceSocketUrl);
         this.dispatcher = new ApiDispatcher(Map.of(
                 "POST /api/webhook/missed-call", new GenericMissedCallRoute(settings, recovery),
-                "POST /api/webhook/missed-call/twilio", new TwilioMissedCallRoute(settings, recovery),
-                "POST /api/webhook/missed-call/sipgate", new SipgateMissedCallRoute(settings, recovery)));
+                "POST /api/webhook/missed-call/twilio", twilio,
+                "POST /api/webhook/missed-call/sipgate", new SipgateMissedCallRoute(settings, recovery),
+                "POST /api/webhook/voice/twilio", voice,
+                "POST /api/webhook/voice/twilio/after", voice));
         ApiDispatcher routes = this.dispatcher;
         this.warmUp = () -> {
             // an answered call reads the tenant and stops: nothing is written, whoever has the line
@@ -70,7 +81,7 @@ public final class MissedCallWiring {
     /** In Lambda: region, table, queue and secrets from the environment template.yaml gives it. */
     public static MissedCallWiring fromEnvironment() {
         return new MissedCallWiring(Cloud.clock(), Cloud.dynamo(), Env.require("TABLE_NAME"), Cloud.sqs(),
-                Env.require("OUTBOUND_QUEUE_URL"), Cloud.settings());
+                Env.require("OUTBOUND_QUEUE_URL"), Cloud.settings(), Env.require("VOICE_SOCKET_URL"));
     }
 
     /** SnapStart priming: the request path once, reads only. */

@@ -16,8 +16,7 @@ final class AgentPrompts {
 
     /** The greeting Twilio speaks first: digital assistant, transcribed not recorded, "0" for a person. */
     static String greeting(Tenant tenant) {
-        return "Grüezi, hier ist die digitale Assistenz von " + tenant.name() + ". Das Gespräch wird nur als Text "
-                + "mitgeschrieben, nicht aufgenommen. Mit der Taste 0 erreichen Sie einen Menschen. Wie kann ich helfen?";
+        return ch.opsfabric.voice.VoiceGreeting.of(tenant);
     }
 
     static String system(Tenant tenant) {

@@ -20,6 +20,8 @@ import java.util.Optional;
  * <ul>
  *   <li>{@code GET /_local/sms}: every SMS the console provider "sent"</li>
  *   <li>{@code GET /_local/email}: every e-mail the console provider "sent", with its headers</li>
+ *   <li>{@code PUT /_local/model {"turns":[…]}}: the next answers of the local language model</li>
+ *   <li>{@code GET /_local/voice}: the voice assistant's local WebSocket, what Twilio would open</li>
  *   <li>{@code GET /_local/whatsapp}: every WhatsApp message the console provider "sent" (text, buttons or template)</li>
  *   <li>{@code GET /_local/clock}, {@code PUT /_local/clock {"now": "2026-11-27T22:30:00+01:00"}}</li>
  *   <li>{@code GET /_local/tickets/{slug}}: all tickets of a tenant</li>
@@ -37,9 +39,13 @@ final class DevRoutes implements LocalApiGateway.DevRoutes {
     private final LocalCloudFront cloudFront;
     private final LocalEmailSink email;
     private final LocalEmailSink whatsapp;
+    private final LocalModelServer model;
+    private final String voiceSocket;
 
     DevRoutes(TenantDirectory tenants, TicketStore tickets, LocalClock clock, LocalSmsSink sms, LocalEmailSink email,
-              LocalEmailSink whatsapp, LocalCloudFront cloudFront) {
+              LocalEmailSink whatsapp, LocalModelServer model, String voiceSocket, LocalCloudFront cloudFront) {
+        this.model = model;
+        this.voiceSocket = voiceSocket;
         this.email = email;
         this.whatsapp = whatsapp;
         this.cloudFront = cloudFront;
@@ -61,6 +67,18 @@ final class DevRoutes implements LocalApiGateway.DevRoutes {
             ArrayNode list = Json.array();
             email.sent().forEach(list::add);
             return Optional.of(ok(list));
+        }
+        if (path.equals("/_local/voice") && method.equals("GET")) {
+            return Optional.of(ok(Json.object().put("socket", voiceSocket)));
+        }
+        if (path.equals("/_local/model") && method.equals("PUT")) {
+            try {
+                model.script(Json.parse(body));
+            } catch (IllegalArgumentException e) {
+                return Optional.of(LocalApiGateway.json(400, "{\"error\":\"bad_request\",\"message\":"
+                        + "\"send {\\\"turns\\\":[{\\\"text\\\":…,\\\"tools\\\":[…]}]}\"}"));
+            }
+            return Optional.of(ok(Json.object().put("scripted", Json.parse(body).path("turns").size())));
         }
         if (path.equals("/_local/whatsapp") && method.equals("GET")) {
             ArrayNode list = Json.array();

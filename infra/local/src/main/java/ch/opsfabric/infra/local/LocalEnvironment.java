@@ -38,17 +38,18 @@ final class LocalEnvironment implements AutoCloseable {
     static final Secrets DEV_SECRETS = new Secrets("dev-webhook-secret", "dev-twilio-token", "dev-ecall-token",
             "dev-cron-secret", Secrets.bundledSipgateKey());
     /** The Secrets Manager keys of template.yaml's dynamic references, with their local values. */
-    static final Map<String, String> DEV_SECRET_VALUES = Map.of(
-            "webhookSecret", DEV_SECRETS.webhookSecret(),
-            "twilioAuthToken", DEV_SECRETS.twilioAuthToken(),
-            "ecallPathToken", DEV_SECRETS.ecallPathToken(),
-            "cronSecret", DEV_SECRETS.cronSecret(),
-            "postmarkInboundUser", "postmark",
-            "postmarkInboundPassword", "dev-postmark-password",
-            "emailWebhookToken", "dev-email-token",
-            "whatsappVerifyToken", "dev-whatsapp-verify-token",
-            "metaAppSecret", "dev-meta-app-secret",
-            "metaAccessToken", LocalGraphApi.ACCESS_TOKEN);
+    static final Map<String, String> DEV_SECRET_VALUES = Map.ofEntries(
+            Map.entry("webhookSecret", DEV_SECRETS.webhookSecret()),
+            Map.entry("twilioAuthToken", DEV_SECRETS.twilioAuthToken()),
+            Map.entry("ecallPathToken", DEV_SECRETS.ecallPathToken()),
+            Map.entry("cronSecret", DEV_SECRETS.cronSecret()),
+            Map.entry("postmarkInboundUser", "postmark"),
+            Map.entry("postmarkInboundPassword", "dev-postmark-password"),
+            Map.entry("emailWebhookToken", "dev-email-token"),
+            Map.entry("whatsappVerifyToken", "dev-whatsapp-verify-token"),
+            Map.entry("metaAppSecret", "dev-meta-app-secret"),
+            Map.entry("metaAccessToken", LocalGraphApi.ACCESS_TOKEN),
+            Map.entry("openAiApiKey", LocalModelServer.API_KEY));
     /** Template parameters that differ here from their defaults: e-mail is recorded, not sent. */
     static final Map<String, String> LOCAL_PARAMETERS = Map.of("EmailProvider", "console", "WhatsAppProvider", "console");
     /** The operator's dev credentials (SigV4, region eu-central-2, service execute-api), as listed in the README. */
@@ -73,6 +74,9 @@ final class LocalEnvironment implements AutoCloseable {
     /** What the console WhatsApp provider "sent", as JSON (same shape of sink as the e-mails'). */
     final LocalEmailSink whatsappSink = new LocalEmailSink("text");
     final LocalGraphApi graphApi = new LocalGraphApi();
+    final LocalModelServer model = new LocalModelServer();
+    /** The port of the local WebSocket API (the voice assistant's ConversationRelay socket), known before the functions start. */
+    final int voiceSocketPort = FreePort.find();
     final LocalCloudFront cloudFront;
     /** DynamoDB as the functions reach it: through their IAM policies of template.yaml. */
     final LocalIamDynamo iam;
@@ -123,6 +127,7 @@ final class LocalEnvironment implements AutoCloseable {
             services.createContext("/whatsapp", whatsappSink::serve);
             services.createContext("/2020-05-31/", cloudFront::serve);
             services.createContext("/graph/", graphApi::serve);
+            services.createContext("/openai/", model::serve);
             LocalS3 s3 = new LocalS3(template, functionKeys, LocalAws::bucketName, aws.s3Endpoint());
             template.resourcesOfType("AWS::S3::Bucket").keySet()
                     .forEach(bucket -> services.createContext("/" + LocalAws.bucketName(bucket) + "/", s3::serve));
@@ -147,6 +152,23 @@ final class LocalEnvironment implements AutoCloseable {
 
     static LocalEnvironment start(String publicBaseUrl) {
         return new LocalEnvironment(publicBaseUrl);
+    }
+
+    /** PostToConnection of the local WebSocket API, on the services port where the functions reach it. */
+    void serveVoice(LocalVoiceSocket socket) {
+        services.createContext("/voice/", socket::serve);
+    }
+
+    /** The function the template's WebSocket integration invokes ({@code ${X.Alias}} in its URI), or null. */
+    String voiceFunction() {
+        for (JsonNode integration : template.resourcesOfType("AWS::ApiGatewayV2::Integration").values()) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\$\\{([A-Za-z0-9]+)\\.(Alias|Arn)}")
+                    .matcher(integration.path("Properties").path("IntegrationUri").path("Fn::Sub").asText(""));
+            if (m.find()) {
+                return m.group(1);
+            }
+        }
+        return null;
     }
 
     String servicesUrl() {
@@ -221,6 +243,7 @@ final class LocalEnvironment implements AutoCloseable {
         local.put("OPSFABRIC_LOCAL_EMAIL_SINK", servicesUrl() + "/email");
         local.put("OPSFABRIC_LOCAL_WHATSAPP_SINK", servicesUrl() + "/whatsapp");
         local.put("META_GRAPH_BASE_URL", servicesUrl() + "/graph");
+        local.put("OPENAI_BASE_URL", servicesUrl() + "/openai");
         // S3 through the checks S3 and IAM would make (LocalS3), then s3rver
         local.put("AWS_ENDPOINT_URL_S3", servicesUrl());
         // the template's SnapStart: every start runs the priming hooks, as a published version's init does
@@ -270,6 +293,10 @@ final class LocalEnvironment implements AutoCloseable {
             };
         }
         String sub = value.path("Fn::Sub").asText("");
+        if (sub.contains("${VoiceSocketApi}")) {
+            // the WebSocket API: Twilio's side is the local socket, the functions' side PostToConnection on the services port
+            return sub.startsWith("wss://") ? "ws://127.0.0.1:" + voiceSocketPort + "/live" : servicesUrl() + "/voice";
+        }
         if (sub.startsWith("{{resolve:secretsmanager:")) {
             // a deploy-time secret: locally the dev secret of that key, or unset (e.g. provider credentials)
             return DEV_SECRET_VALUES.getOrDefault(sub.replaceAll(".*SecretString:([^}]+)}}", "$1"), "");

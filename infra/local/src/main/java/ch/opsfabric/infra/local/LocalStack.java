@@ -30,6 +30,7 @@ public final class LocalStack implements AutoCloseable {
     private final LocalCron cron;
     private final LocalApiGateway gateway;
     private final List<SqsEventSource> pollers = new ArrayList<>();
+    private LocalVoiceSocket voiceSocket;
 
     private LocalStack(int port, Map<String, Path> jars, Consumer<String> logs) throws IOException {
         int actualPort = port == 0 ? FreePort.find() : port;
@@ -39,10 +40,16 @@ public final class LocalStack implements AutoCloseable {
             started = new LocalFunctions(env, jars, logs);
             this.functions = started;
             this.gateway = new LocalApiGateway(actualPort, functions.routes(),
-                    new DevRoutes(env.tenantDirectory, env.tickets, env.clock, env.smsSink, env.emailSink, env.whatsappSink, env.cloudFront),
+                    new DevRoutes(env.tenantDirectory, env.tickets, env.clock, env.smsSink, env.emailSink, env.whatsappSink, env.model,
+                            "ws://127.0.0.1:" + env.voiceSocketPort + "/live", env.cloudFront),
                     new SigV4Verifier(Map.of(LocalEnvironment.OPERATOR_ACCESS_KEY, LocalEnvironment.OPERATOR_SECRET),
                             LocalAws.REGION.id(), "execute-api", "000000000000", java.time.Clock.systemUTC()));
             this.cron = new LocalCron(functions.schedules(), env.clock);
+            String voice = env.voiceFunction();
+            if (voice != null && functions.functions().containsKey(voice)) {
+                this.voiceSocket = new LocalVoiceSocket(env.voiceSocketPort, functions.functions().get(voice));
+                env.serveVoice(voiceSocket);
+            }
             for (LocalFunctions.QueueSource source : functions.queueSources()) {
                 SqsEventSource poller = new SqsEventSource(env.aws.sqs(), env.aws.queueUrl(source.queueLogicalId()),
                         event -> new String(source.function().invoke(event.getBytes(StandardCharsets.UTF_8)),
@@ -116,6 +123,11 @@ public final class LocalStack implements AutoCloseable {
         return env.clock;
     }
 
+    /** The voice assistant's local WebSocket ({@code ws://127.0.0.1:<port>/live}), what Twilio would open. */
+    public String voiceSocketUrl() {
+        return "ws://127.0.0.1:" + env.voiceSocketPort + "/live";
+    }
+
     /** The S3 emulator (path-style), for tests that read back what a function stored. */
     public java.net.URI s3Endpoint() {
         return env.aws.s3Endpoint();
@@ -128,6 +140,9 @@ public final class LocalStack implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (voiceSocket != null) {
+            voiceSocket.close();
+        }
         gateway.close();
         cron.close();
         pollers.forEach(SqsEventSource::close);
