@@ -50,6 +50,7 @@ public final class Invoke {
         events.put("StaffAppFunction", "staff-app/login-page.json");
         events.put("EmailIntakeFunction", "email-intake/postmark-inbound.json");
         events.put("WhatsAppIntakeFunction", "whatsapp-intake/meta-text-message.json");
+        events.put("VoiceAgentFunction", "voice-agent/prompt-unknown-connection.json");
         return Collections.unmodifiableMap(events);
     }
 
