@@ -9,11 +9,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * One shared mapper, used for the tree model only: request bodies are read and responses built
- * field by field, so there is no bean reflection on the request path.
+ * field by field, so there is no bean reflection on the request path. Strict: a document with
+ * anything after its value ({@code {"from":…}xyz}) or with a key twice is not JSON we accept —
+ * a lenient parser would act on a different message than the one that was signed or meant.
  */
 public final class Json {
 
-    public static final ObjectMapper MAPPER = new ObjectMapper();
+    public static final ObjectMapper MAPPER = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
 
     private Json() {
     }

@@ -25,6 +25,31 @@ class BadInputE2E extends AgainstLocalStack {
 
     private static final byte[] GARBAGE = {(byte) 0xff, (byte) 0xfe, 0, 1, 2, '{', '"', (byte) 0xc3};
 
+    /** What a careless client sent and a lenient parser took: a valid, signed object with garbage after it, or a key twice. */
+    @Test
+    void trailingGarbageAndDuplicateKeysAre400AndChangeNothing() {
+        int ticketsBefore = allTickets();
+        for (String body : List.of(
+                "{\"from\":\"+41795556601\",\"to\":\"+41445550101\",\"callId\":\"trailing-1\"}xyz",
+                "{\"from\":\"+41795556601\",\"from\":\"+41795556602\",\"to\":\"+41445550101\",\"callId\":\"dup-1\"}")) {
+            assertEquals(400, http.signedJson("/api/webhook/missed-call", body).statusCode(), body);
+        }
+        assertEquals(400, http.signedJson("/api/webhook/sms-reply",
+                "{\"from\":\"+41795556601\",\"to\":\"+41445550101\",\"text\":\"1\",\"messageId\":\"t-1\"}xyz").statusCode());
+        String id = http.json(http.postJson("/api/ticket", "{\"slug\":\"nur-kontakt\",\"flow\":\"anfrage\",\"name\":\"Ada Muster\","
+                + "\"phone\":\"0795556603\",\"message\":\"Bitte um Rückruf\"}")).path("ticketId").asText();
+        HttpResponse<String> patch = http.send("PATCH", "/api/tickets/" + id, "application/json",
+                "{\"status\":\"CLOSED\"}xyz", "Authorization", "Bearer dev-key-nur-kontakt");
+        assertEquals(400, patch.statusCode(), patch.body());
+        assertEquals("NEW", http.json(http.get("/api/tickets/" + id, "Authorization", "Bearer dev-key-nur-kontakt"))
+                .get("status").asText());
+        assertEquals(ticketsBefore + 1, allTickets(), "only the well-formed form made a ticket");
+        LocalHttp.sleep(1000);
+        for (JsonNode sms : http.json(http.get("/_local/sms"))) {
+            assertTrue(!"+41795556601".equals(sms.path("to").asText()), "no menu or answer for a refused webhook");
+        }
+    }
+
     @Test
     void noRouteAnswersBadInputWithA5xxOrStoresAnything() throws Exception {
         int ticketsBefore = allTickets();
