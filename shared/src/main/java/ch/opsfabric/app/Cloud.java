@@ -86,7 +86,8 @@ public final class Cloud {
     /** Public base URL, intake rate limit and the webhook secrets, as template.yaml sets them. */
     public static Settings settings() {
         Secrets secrets = new Secrets(Env.optional("WEBHOOK_SECRET"), Env.optional("TWILIO_AUTH_TOKEN"),
-                Env.optional("ECALL_PATH_TOKEN"), Env.optional("CRON_SECRET"), Secrets.bundledSipgateKey());
+                Env.optional("ECALL_PATH_TOKEN"), Env.optional("CRON_SECRET"), Secrets.bundledSipgateKey(),
+                Env.require("ORIGIN_VERIFY_SECRET"));
         return new Settings(Env.require("PUBLIC_BASE_URL"), Env.integer("INTAKE_RATE_LIMIT_PER_MINUTE", 20), secrets);
     }
 }

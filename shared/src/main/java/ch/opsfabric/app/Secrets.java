@@ -10,9 +10,12 @@ package ch.opsfabric.app;
  * @param ecallPathToken      the secret path segment of eCall's callback URL
  * @param cronSecret          bearer token of {@code POST /api/cron/review-request}
  * @param sipgatePublicKeyPem sipgate's webhook signing key (public; bundled, overridable for tests)
+ * @param originVerifySecret  the header value CloudFront adds to every request it forwards
+ *                            ({@link ch.opsfabric.http.OriginGuard}); null only where no CDN is in
+ *                            front, i.e. in-process tests: deployed functions require it
  */
 public record Secrets(String webhookSecret, String twilioAuthToken, String ecallPathToken, String cronSecret,
-                      String sipgatePublicKeyPem) {
+                      String sipgatePublicKeyPem, String originVerifySecret) {
 
     @Override
     public String toString() {

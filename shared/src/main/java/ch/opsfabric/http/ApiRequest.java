@@ -67,6 +67,26 @@ public final class ApiRequest {
         return (semicolon < 0 ? value : value.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * The viewer's address as CloudFront saw it ({@code CloudFront-Viewer-Address: ip:port}, IPv6
+     * unbracketed); what rate limits and logs key on. Without that header (no CDN in front) the
+     * connection's source address. Only trustworthy because {@link OriginGuard} has already
+     * refused anything that did not come through the distribution, which sets the header itself.
+     */
+    public String viewerAddress() {
+        String viewer = header("cloudfront-viewer-address").orElse("").strip();
+        int port = viewer.lastIndexOf(':');
+        if (port > 0) {
+            String ip = viewer.substring(0, port);
+            if (ip.length() <= 45 && ip.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == ':' || c == '.')
+                    && (ip.indexOf('.') > 0 || ip.indexOf(':') > 0)) {
+                return ip;
+            }
+        }
+        return sourceIp();
+    }
+
+    /** The address of the connection API Gateway took: CloudFront's edge when it is in front. */
     public String sourceIp() {
         if (event.getRequestContext() != null && event.getRequestContext().getHttp() != null
                 && event.getRequestContext().getHttp().getSourceIp() != null) {

@@ -79,6 +79,12 @@ public final class Keys {
         return "TENANT#" + tenantId + "#OPEN";
     }
 
+    /** An opt-out as the hash of tenant and number: what survives an erasure. */
+    public static String optOutHash(String sha256Hex) {
+        return "OPTOUT#h:" + sha256Hex;
+    }
+
+    /** A legacy opt-out, the number in clear; read, never written since opt-outs are hashed. */
     public static String optOut(String e164) {
         return "OPTOUT#" + e164;
     }

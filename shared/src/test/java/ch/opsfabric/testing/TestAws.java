@@ -31,7 +31,7 @@ public final class TestAws {
 
     /** The dev secrets of the local stack (README). */
     public static final Secrets DEV_SECRETS = new Secrets("dev-webhook-secret", "dev-twilio-token", "dev-ecall-token",
-            "dev-cron-secret", Secrets.bundledSipgateKey());
+            "dev-cron-secret", Secrets.bundledSipgateKey(), null);
 
     /** What the functions get in tests: the local base URL, a generous rate limit and the dev secrets. */
     public static final Settings SETTINGS = new Settings("http://localhost:3000", 1000, DEV_SECRETS);
@@ -65,13 +65,18 @@ public final class TestAws {
     public static Tenant newTenant(DynamoTenantDirectory directory, String configJson, String reviewLink) {
         String id = "t-" + UUID.randomUUID().toString().substring(0, 8);
         String line = "+41445" + String.format("%06d", Math.floorMod(id.hashCode(), 1_000_000));
-        Tenant tenant = TenantJson.read(Json.parse("""
+        com.fasterxml.jackson.databind.node.ObjectNode document = (com.fasterxml.jackson.databind.node.ObjectNode) Json.parse("""
                 {"id":"%s","slug":"%s","name":"Test Sanitär %s","branch":"handwerk",
                  "config":{"phoneLines":["%s"],"ownerMobile":"+41795550101",
                            %s
-                           "sms":{"provider":"console","sender":"TestSanit"} %s}}"""
-                .formatted(id, id, id, line, reviewLink == null ? "" : "\"googleReviewLink\":\"" + reviewLink + "\",",
-                        configJson.isBlank() ? "" : "," + configJson)));
+                           "sms":{"provider":"console","sender":"TestSanit"}}}"""
+                .formatted(id, id, id, line, reviewLink == null ? "" : "\"googleReviewLink\":\"" + reviewLink + "\","));
+        if (!configJson.isBlank()) {
+            // the test's own top-level config fields (its "sms", say) replace the defaults
+            ((com.fasterxml.jackson.databind.node.ObjectNode) document.get("config"))
+                    .setAll((com.fasterxml.jackson.databind.node.ObjectNode) Json.parse("{" + configJson + "}"));
+        }
+        Tenant tenant = TenantJson.read(document);
         directory.put(tenant, List.of("key-" + id));
         return tenant;
     }

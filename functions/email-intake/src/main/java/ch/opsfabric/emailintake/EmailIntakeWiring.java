@@ -7,6 +7,7 @@ import ch.opsfabric.app.Env;
 import ch.opsfabric.app.Settings;
 import ch.opsfabric.app.TicketIntakes;
 import ch.opsfabric.http.ApiDispatcher;
+import ch.opsfabric.http.OriginGuard;
 import ch.opsfabric.http.SyntheticRequests;
 import ch.opsfabric.messaging.DeferredDelivery;
 import ch.opsfabric.messaging.DryRunSqs;
@@ -58,11 +59,11 @@ public final class EmailIntakeWiring {
                 ownSender);
         this.dispatcher = new ApiDispatcher(Map.of("POST /api/webhook/email/postmark/{token}",
                 new PostmarkInboundRoute(new PostmarkInboundRoute.InboundCredentials(username, password, pathToken),
-                        tenants, intake)));
+                        tenants, intake)), OriginGuard.of(settings.secrets().originVerifySecret()));
         ApiDispatcher routes = this.dispatcher;
         this.warmUp = () -> {
             // a request without credentials is refused before anything is read or written
-            routes.dispatch(SyntheticRequests.request("POST", "/api/webhook/email/postmark/{token}",
+            routes.prime(SyntheticRequests.request("POST", "/api/webhook/email/postmark/{token}",
                     "/api/webhook/email/postmark/priming", Map.of("content-type", "application/json"), "{}"));
             InboundEmail.read(ch.opsfabric.json.Json.parse(
                     "{\"MessageID\":\"priming\",\"From\":\"priming@opsfabric.ch\",\"Subject\":\"Priming\","

@@ -1,5 +1,7 @@
 package ch.opsfabric.emailintake;
 
+import ch.opsfabric.http.RequestBody;
+
 import ch.opsfabric.contact.Identifiers;
 import ch.opsfabric.crypto.Hashes;
 import ch.opsfabric.http.ApiException;
@@ -11,9 +13,7 @@ import ch.opsfabric.log.Log;
 import ch.opsfabric.tenant.Module;
 import ch.opsfabric.tenant.Tenant;
 import ch.opsfabric.tenant.TenantDirectory;
-import ch.opsfabric.webhook.WebhookGuard;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -58,14 +58,10 @@ final class PostmarkInboundRoute implements ApiRoute {
     @Override
     public APIGatewayV2HTTPResponse handle(ApiRequest request) {
         authenticate(request);
-        byte[] body = request.bodyBytes();
-        if (body.length > MAX_BYTES) {
-            throw new ApiException(413, "payload_too_large", "Die E-Mail ist zu gross (höchstens 10 MB).");
-        }
-        WebhookGuard.requireMediaType(request, "application/json");
         InboundEmail mail;
+        var json = RequestBody.jsonObject(request, RequestBody.bytes(request, MAX_BYTES));
         try {
-            mail = InboundEmail.read(Json.parse(new String(body, StandardCharsets.UTF_8)));
+            mail = InboundEmail.read(json);
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage().startsWith("Unexpected") || e.getMessage().length() > 120
                     ? "Der Inhalt ist kein gültiges JSON." : e.getMessage());

@@ -5,6 +5,7 @@ import ch.opsfabric.app.TicketIntakes;
 import ch.opsfabric.app.Env;
 import ch.opsfabric.app.Settings;
 import ch.opsfabric.http.ApiDispatcher;
+import ch.opsfabric.http.OriginGuard;
 import ch.opsfabric.http.SyntheticRequests;
 import ch.opsfabric.messaging.DeferredDelivery;
 import ch.opsfabric.messaging.DryRunSqs;
@@ -61,13 +62,13 @@ public final class MissedCallWiring {
                 "POST /api/webhook/missed-call/twilio", twilio,
                 "POST /api/webhook/missed-call/sipgate", new SipgateMissedCallRoute(settings, recovery),
                 "POST /api/webhook/voice/twilio", voice,
-                "POST /api/webhook/voice/twilio/after", voice));
+                "POST /api/webhook/voice/twilio/after", voice), OriginGuard.of(settings.secrets().originVerifySecret()));
         ApiDispatcher routes = this.dispatcher;
         this.warmUp = () -> {
             // an answered call reads the tenant and stops: nothing is written, whoever has the line
             recovery.handle(new MissedCall("priming", "priming", "+41795550000", "+41445550000", false));
             // the route, its JSON and HMAC, refused at the signature
-            routes.dispatch(SyntheticRequests.request("POST", "/api/webhook/missed-call", "/api/webhook/missed-call",
+            routes.prime(SyntheticRequests.request("POST", "/api/webhook/missed-call", "/api/webhook/missed-call",
                     Map.of("content-type", "application/json", OpsFabricSignature.HEADER, "sha256=00"),
                     "{\"from\":\"0795550000\",\"to\":\"+41445550000\",\"callId\":\"priming\"}"));
             outbox.warm();

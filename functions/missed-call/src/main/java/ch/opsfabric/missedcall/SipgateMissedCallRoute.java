@@ -1,5 +1,7 @@
 package ch.opsfabric.missedcall;
 
+import ch.opsfabric.http.RequestBody;
+
 import static ch.opsfabric.missedcall.GenericMissedCallRoute.known;
 
 import ch.opsfabric.app.Settings;
@@ -36,8 +38,9 @@ final class SipgateMissedCallRoute implements ApiRoute {
 
     @Override
     public APIGatewayV2HTTPResponse handle(ApiRequest request) {
-        FormBody form = WebhookGuard.form(request, StandardCharsets.UTF_8);
-        WebhookGuard.requireSipgateSignature(request, signature, request.bodyBytes());
+        byte[] body = RequestBody.bytes(request, RequestBody.MAX_BYTES);
+        WebhookGuard.requireSipgateSignature(request, signature, body);
+        FormBody form = RequestBody.form(request, body, StandardCharsets.UTF_8);
         String event = form.value("event");
         String callId = form.first("origCallId").filter(s -> !s.isBlank()).orElse(form.value("callId"));
         if (callId.isBlank() || callId.length() > 128) {

@@ -1,5 +1,7 @@
 package ch.opsfabric.missedcall;
 
+import ch.opsfabric.http.RequestBody;
+
 import static ch.opsfabric.missedcall.GenericMissedCallRoute.known;
 
 import ch.opsfabric.app.Settings;
@@ -39,7 +41,7 @@ final class TwilioMissedCallRoute implements ApiRoute {
 
     @Override
     public APIGatewayV2HTTPResponse handle(ApiRequest request) {
-        FormBody form = WebhookGuard.form(request, StandardCharsets.UTF_8);
+        FormBody form = RequestBody.form(request, StandardCharsets.UTF_8);
         WebhookGuard.requireTwilioSignature(request, settings.secrets().twilioAuthToken(),
                 settings.publicBaseUrl(), form);
         String status = form.value("DialCallStatus");

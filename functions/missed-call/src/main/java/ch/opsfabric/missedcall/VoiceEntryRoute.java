@@ -1,5 +1,7 @@
 package ch.opsfabric.missedcall;
 
+import ch.opsfabric.http.RequestBody;
+
 import ch.opsfabric.app.Settings;
 import ch.opsfabric.http.ApiException;
 import ch.opsfabric.http.ApiRequest;
@@ -51,7 +53,7 @@ final class VoiceEntryRoute implements ApiRoute {
 
     @Override
     public APIGatewayV2HTTPResponse handle(ApiRequest request) {
-        FormBody form = WebhookGuard.form(request, StandardCharsets.UTF_8);
+        FormBody form = RequestBody.form(request, StandardCharsets.UTF_8);
         WebhookGuard.requireTwilioSignature(request, settings.secrets().twilioAuthToken(), settings.publicBaseUrl(), form);
         String called = form.first("Called").filter(s -> !s.isBlank()).orElse(form.value("To"));
         Optional<Tenant> tenant = PhoneNumbers.parse(called) instanceof Phone.Number line

@@ -2,6 +2,7 @@ package ch.opsfabric.reviewcron;
 
 import ch.opsfabric.app.Priming;
 import ch.opsfabric.http.ApiDispatcher;
+import ch.opsfabric.http.OriginGuard;
 import ch.opsfabric.http.ApiEvents;
 import ch.opsfabric.json.Json;
 import com.amazonaws.services.lambda.runtime.Context;
@@ -33,7 +34,7 @@ public final class ReviewCronHandler implements RequestStreamHandler {
         this.reviews = wiring.reviews();
         this.notices = wiring.notices();
         this.dispatcher = new ApiDispatcher(Map.of("POST /api/cron/review-request",
-                new CronRoute(wiring.reviews(), wiring.cronSecret())));
+                new CronRoute(wiring.reviews(), wiring.cronSecret())), wiring.origin());
         this.priming = Priming.register("review-cron", wiring::warmUp);
     }
 

@@ -1,5 +1,6 @@
 package ch.opsfabric.reviewcron;
 
+import ch.opsfabric.http.OriginGuard;
 import ch.opsfabric.app.Cloud;
 import ch.opsfabric.app.Env;
 import ch.opsfabric.app.Settings;
@@ -30,6 +31,7 @@ public final class ReviewCronWiring {
     private final ReviewRequests reviews;
     private final StaffNoticeRun notices;
     private final String cronSecret;
+    private final OriginGuard origin;
     private final Runnable warmUp;
 
     public ReviewCronWiring(Clock clock, DynamoDbClient dynamo, String tableName, SqsClient sqs, String outboundQueueUrl,
@@ -47,6 +49,7 @@ public final class ReviewCronWiring {
                 new ch.opsfabric.store.DynamoTicketStore(table),
                 new ch.opsfabric.staff.StaffNotices(staff, sms, clock, settings.publicBaseUrl()));
         this.cronSecret = settings.secrets().cronSecret();
+        this.origin = OriginGuard.of(settings.secrets().originVerifySecret());
         this.warmUp = () -> {
             // the due-review query and a tenant read; a run itself would claim tickets, so it is not primed
             queue.due(clock.instant(), 1, null);
@@ -76,6 +79,10 @@ public final class ReviewCronWiring {
 
     StaffNoticeRun notices() {
         return notices;
+    }
+
+    OriginGuard origin() {
+        return origin;
     }
 
     String cronSecret() {

@@ -1,8 +1,11 @@
 package ch.opsfabric.site;
 
+import ch.opsfabric.http.RequestBody;
+
 import ch.opsfabric.app.Priming;
 import ch.opsfabric.crypto.Tokens;
 import ch.opsfabric.http.ApiDispatcher;
+import ch.opsfabric.http.OriginGuard;
 import ch.opsfabric.http.ApiException;
 import ch.opsfabric.http.ApiRequest;
 import ch.opsfabric.http.ApiResponses;
@@ -17,7 +20,6 @@ import ch.opsfabric.tenant.TenantDirectory;
 import ch.opsfabric.tenant.WizardFlow;
 import ch.opsfabric.ticket.Ticket;
 import ch.opsfabric.webhook.FormBody;
-import ch.opsfabric.webhook.WebhookGuard;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -69,7 +71,7 @@ public final class SiteRendererHandler implements RequestStreamHandler {
                 "GET /{slug}/{page}", r -> page(r, r.pathParameter("slug").orElse(""), r.pathParameter("page").orElse("")),
                 "POST /{slug}/anfrage", r -> submitForm(r, r.pathParameter("slug").orElse("")),
                 "GET /r/{token}", r -> reviewClick(r, r.pathParameter("token").orElse("")),
-                "$default", this::anythingElse), this::failure);
+                "$default", this::anythingElse), this::failure, wiring.origin());
         this.priming = Priming.register("site-renderer", wiring::warmUp);
     }
 
@@ -194,14 +196,14 @@ public final class SiteRendererHandler implements RequestStreamHandler {
     /** The wizard without JavaScript: a plain form POST, answered with 303 to the thank-you page. */
     private APIGatewayV2HTTPResponse submitForm(ApiRequest request, String slug) {
         Tenant tenant = submission.tenantOf(slug).orElseThrow(() -> ApiException.notFound("Diesen Betrieb gibt es nicht."));
-        FormBody form = WebhookGuard.form(request, StandardCharsets.UTF_8);
+        FormBody form = RequestBody.form(request, StandardCharsets.UTF_8);
         Map<String, String> values = new LinkedHashMap<>();
         for (FormBody.Pair pair : form.pairs()) {
             if (!pair.name().equals("slug")) {
                 values.put(pair.name(), pair.value());
             }
         }
-        IntakeSubmission.Result result = submission.submit(slug, values, request.sourceIp());
+        IntakeSubmission.Result result = submission.submit(slug, values, request.viewerAddress());
         String thanks = "/" + slug + "/danke";
         if (result instanceof IntakeSubmission.Accepted accepted) {
             return HtmlResponses.redirect(303, thanks + "?ref=" + accepted.ticket().reference(), Caching.PRIVATE);

@@ -1,5 +1,6 @@
 package ch.opsfabric.site;
 
+import ch.opsfabric.http.OriginGuard;
 import ch.opsfabric.app.Cloud;
 import ch.opsfabric.app.TicketIntakes;
 import ch.opsfabric.app.Env;
@@ -36,6 +37,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 public final class SiteRendererWiring {
 
+    private final OriginGuard origin;
     private final Clock clock;
     private final TenantDirectory tenants;
     private final ReviewLinks reviewLinks;
@@ -51,6 +53,7 @@ public final class SiteRendererWiring {
         this.tenants = new DynamoTenantDirectory(table, Cloud.tenantCacheNanos());
         this.reviewLinks = new DynamoReviewQueue(table);
         this.stats = new ch.opsfabric.store.DynamoDailyStats(table);
+        this.origin = OriginGuard.of(settings.secrets().originVerifySecret());
         this.pages = new SitePages(new PageTemplates(), settings.publicBaseUrl());
         TicketStore tickets = new DynamoTicketStore(table);
         SqsSmsOutbox outbox = new SqsSmsOutbox(sqs, outboundQueueUrl);
@@ -89,6 +92,10 @@ public final class SiteRendererWiring {
     public static SiteRendererWiring fromEnvironment() {
         return new SiteRendererWiring(Cloud.clock(), Cloud.dynamo(), Env.require("TABLE_NAME"), Cloud.sqs(),
                 Env.require("OUTBOUND_QUEUE_URL"), Cloud.settings());
+    }
+
+    OriginGuard origin() {
+        return origin;
     }
 
     Clock clock() {

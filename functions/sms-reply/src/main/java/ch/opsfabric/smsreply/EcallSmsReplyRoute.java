@@ -1,5 +1,7 @@
 package ch.opsfabric.smsreply;
 
+import ch.opsfabric.http.RequestBody;
+
 import static ch.opsfabric.smsreply.GenericSmsReplyRoute.answerable;
 
 import ch.opsfabric.app.Settings;
@@ -9,7 +11,6 @@ import ch.opsfabric.http.ApiRequest;
 import ch.opsfabric.http.ApiResponses;
 import ch.opsfabric.http.ApiRoute;
 import ch.opsfabric.webhook.FormBody;
-import ch.opsfabric.webhook.WebhookGuard;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.nio.charset.Charset;
 import java.time.LocalDateTime;
@@ -45,7 +46,7 @@ final class EcallSmsReplyRoute implements ApiRoute {
         }
         FormBody params = "GET".equals(request.event().getRequestContext().getHttp().getMethod())
                 ? query(request)
-                : WebhookGuard.form(request, WINDOWS_1252);
+                : RequestBody.form(request, WINDOWS_1252);
         if (!"Answer".equals(params.value("Function"))) {
             // delivery reports and other functions are not ours to handle; eCall wants a 200
             return ok();
@@ -70,7 +71,7 @@ final class EcallSmsReplyRoute implements ApiRoute {
 
     private static FormBody query(ApiRequest request) {
         String raw = request.event().getRawQueryString();
-        if (raw != null && raw.length() > WebhookGuard.MAX_BYTES) {
+        if (raw != null && raw.length() > RequestBody.MAX_BYTES) {
             throw new ApiException(413, "payload_too_large", "Die Anfrage ist zu gross.");
         }
         try {

@@ -5,6 +5,7 @@ import ch.opsfabric.app.TicketIntakes;
 import ch.opsfabric.app.Env;
 import ch.opsfabric.app.Settings;
 import ch.opsfabric.http.ApiDispatcher;
+import ch.opsfabric.http.OriginGuard;
 import ch.opsfabric.http.SyntheticRequests;
 import ch.opsfabric.messaging.DeferredDelivery;
 import ch.opsfabric.messaging.DryRunSqs;
@@ -57,12 +58,12 @@ public final class SmsReplyWiring {
                 "POST /api/webhook/sms-reply", new GenericSmsReplyRoute(settings, processing),
                 "POST /api/webhook/sms-reply/twilio", new TwilioSmsReplyRoute(settings, processing),
                 "POST /api/webhook/sms-reply/ecall/{token}", ecall,
-                "GET /api/webhook/sms-reply/ecall/{token}", ecall));
+                "GET /api/webhook/sms-reply/ecall/{token}", ecall), OriginGuard.of(settings.secrets().originVerifySecret()));
         ApiDispatcher routes = this.dispatcher;
         this.warmUp = () -> {
             // a sender that is no number is refused after the tenant lookup: nothing is written
             processing.handle(new InboundSms("priming", "priming", "OpsFabric", "+41445550000", "1"));
-            routes.dispatch(SyntheticRequests.request("POST", "/api/webhook/sms-reply", "/api/webhook/sms-reply",
+            routes.prime(SyntheticRequests.request("POST", "/api/webhook/sms-reply", "/api/webhook/sms-reply",
                     Map.of("content-type", "application/json", OpsFabricSignature.HEADER, "sha256=00"),
                     "{\"from\":\"0795550000\",\"to\":\"+41445550000\",\"text\":\"1\",\"messageId\":\"priming\"}"));
             outbox.warm();

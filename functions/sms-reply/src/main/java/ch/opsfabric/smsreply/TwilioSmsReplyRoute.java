@@ -1,5 +1,7 @@
 package ch.opsfabric.smsreply;
 
+import ch.opsfabric.http.RequestBody;
+
 import static ch.opsfabric.smsreply.GenericSmsReplyRoute.answerable;
 
 import ch.opsfabric.app.Settings;
@@ -28,7 +30,7 @@ final class TwilioSmsReplyRoute implements ApiRoute {
 
     @Override
     public APIGatewayV2HTTPResponse handle(ApiRequest request) {
-        FormBody form = WebhookGuard.form(request, StandardCharsets.UTF_8);
+        FormBody form = RequestBody.form(request, StandardCharsets.UTF_8);
         WebhookGuard.requireTwilioSignature(request, settings.secrets().twilioAuthToken(),
                 settings.publicBaseUrl(), form);
         String sid = form.first("MessageSid").orElse(form.value("SmsSid"));

@@ -1,9 +1,10 @@
 package ch.opsfabric.staffapp;
 
+import ch.opsfabric.http.RequestBody;
+
 import ch.opsfabric.http.ApiException;
 import ch.opsfabric.http.ApiRequest;
 import ch.opsfabric.webhook.FormBody;
-import ch.opsfabric.webhook.WebhookGuard;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -86,7 +87,7 @@ final class AppHttp {
     }
 
     static FormBody form(ApiRequest request) {
-        return WebhookGuard.form(request, StandardCharsets.UTF_8);
+        return RequestBody.form(request, StandardCharsets.UTF_8);
     }
 
     /** Before sign-in there is no token: a form must come from our own pages (browsers send Origin on POST). */

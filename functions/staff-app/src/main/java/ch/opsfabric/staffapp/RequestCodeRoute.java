@@ -26,7 +26,7 @@ final class RequestCodeRoute implements ApiRoute {
         http.requireOwnOrigin(request);
         FormBody form = AppHttp.form(request);
         String mobile = form.first("mobile").orElse("");
-        SignIn.CodeRequest result = signIn.requestCode(mobile, request.sourceIp());
+        SignIn.CodeRequest result = signIn.requestCode(mobile, request.viewerAddress());
         if (result instanceof SignIn.CodeSent sent) {
             return AppHttp.seeOther("/app/login/code", AppHttp.cookies(http.setCookie(http.attemptCookie, sent.attemptId(),
                     SignIn.CODE_LIFETIME.toSeconds())));

@@ -5,6 +5,7 @@ import ch.opsfabric.app.TicketIntakes;
 import ch.opsfabric.app.Env;
 import ch.opsfabric.app.Settings;
 import ch.opsfabric.http.ApiDispatcher;
+import ch.opsfabric.http.OriginGuard;
 import ch.opsfabric.http.ApiRoute;
 import ch.opsfabric.http.SyntheticRequests;
 import ch.opsfabric.intake.IntakeSubmission;
@@ -88,12 +89,12 @@ public final class StaffAppWiring {
         // a failure is a friendly page, never JSON or a stack trace
         this.dispatcher = new ApiDispatcher(routes, (request, failure) -> AppHttp.page(failure.status(),
                 pages.error(null, failure.status() == 404 ? "Seite nicht gefunden" : "Das hat nicht geklappt",
-                        failure.getMessage())));
+                        failure.getMessage())), OriginGuard.of(settings.secrets().originVerifySecret()));
         ApiDispatcher api = dispatcher;
         this.warmUp = () -> {
             // reads only: the sign-in page, and an unknown session sent to the sign-in
-            api.dispatch(SyntheticRequests.request("GET", "/app/login", "/app/login", Map.of(), null));
-            api.dispatch(SyntheticRequests.request("GET", "/app/tickets", "/app/tickets",
+            api.prime(SyntheticRequests.request("GET", "/app/login", "/app/login", Map.of(), null));
+            api.prime(SyntheticRequests.request("GET", "/app/tickets", "/app/tickets",
                     Map.of(), null));
             signIn.current("x".repeat(44));
             outbox.warm();

@@ -23,7 +23,7 @@ final class VerifyCodeRoute implements ApiRoute {
         http.requireOwnOrigin(request);
         String code = AppHttp.form(request).first("code").orElse("");
         String attempt = AppHttp.cookie(request, http.attemptCookie).orElse(null);
-        SignIn.Verification result = signIn.verify(attempt, code, request.sourceIp());
+        SignIn.Verification result = signIn.verify(attempt, code, request.viewerAddress());
         if (result instanceof SignIn.SignedIn signedIn) {
             return AppHttp.seeOther("/app/tickets", AppHttp.cookies(
                     http.setCookie(http.sessionCookie, signedIn.token(), Sessions.IDLE.toSeconds()),

@@ -2,7 +2,7 @@ package ch.opsfabric.tenantadmin;
 
 import ch.opsfabric.http.ApiRequest;
 import ch.opsfabric.http.ApiResponses;
-import ch.opsfabric.http.JsonBody;
+import ch.opsfabric.http.RequestBody;
 import ch.opsfabric.json.Json;
 import ch.opsfabric.onboarding.TenantAdmin;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -24,7 +24,7 @@ final class CreateApiKeyRoute implements OperatorRoute {
     public APIGatewayV2HTTPResponse handle(ApiRequest request, String principal) {
         String slug = OperatorRoute.slug(request);
         // an empty body is fine: the key gets the default label
-        var body = request.bodyBytes().length == 0 ? Json.object() : JsonBody.requireObject(request);
+        var body = request.bodyBytes().length == 0 ? Json.object() : RequestBody.jsonObject(request);
         TenantAdmin.IssuedKey issued = admin.createKey(slug, body, principal);
         ObjectNode answer = AdminJson.key(issued.key());
         answer.put("key", issued.secret());

@@ -2,7 +2,7 @@ package ch.opsfabric.tenantadmin;
 
 import ch.opsfabric.http.ApiRequest;
 import ch.opsfabric.http.ApiResponses;
-import ch.opsfabric.http.JsonBody;
+import ch.opsfabric.http.RequestBody;
 import ch.opsfabric.onboarding.TenantAdmin;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
@@ -18,7 +18,7 @@ final class CreateTenantRoute implements OperatorRoute {
 
     @Override
     public APIGatewayV2HTTPResponse handle(ApiRequest request, String principal) {
-        TenantAdmin.Result result = admin.create(JsonBody.requireObject(request), principal);
+        TenantAdmin.Result result = admin.create(RequestBody.jsonObject(request), principal);
         return ApiResponses.json(201, AdminJson.result(result),
                 Map.of("location", "/api/admin/tenants/" + result.tenant().tenant().slug()));
     }

@@ -2,7 +2,7 @@ package ch.opsfabric.tenantadmin;
 
 import ch.opsfabric.http.ApiRequest;
 import ch.opsfabric.http.ApiResponses;
-import ch.opsfabric.http.JsonBody;
+import ch.opsfabric.http.RequestBody;
 import ch.opsfabric.json.Json;
 import ch.opsfabric.onboarding.TenantAdmin;
 import ch.opsfabric.staff.StaffMember;
@@ -31,7 +31,7 @@ final class StaffRoutes {
 
     static OperatorRoute add(TenantAdmin admin) {
         return (request, principal) -> {
-            StaffMember member = admin.addStaff(OperatorRoute.slug(request), JsonBody.requireObject(request), principal);
+            StaffMember member = admin.addStaff(OperatorRoute.slug(request), RequestBody.jsonObject(request), principal);
             return ApiResponses.json(201, json(member));
         };
     }

@@ -3,6 +3,7 @@ package ch.opsfabric.tenantadmin;
 import ch.opsfabric.app.Cloud;
 import ch.opsfabric.app.Env;
 import ch.opsfabric.http.ApiDispatcher;
+import ch.opsfabric.http.OriginGuard;
 import ch.opsfabric.http.ApiRoute;
 import ch.opsfabric.http.SyntheticRequests;
 import ch.opsfabric.onboarding.SiteCache;
@@ -45,11 +46,13 @@ public final class TenantAdminWiring {
         routes.put("DELETE " + PREFIX + "/{slug}/staff/{id}", StaffRoutes.remove(admin));
         Map<String, ApiRoute> guarded = new LinkedHashMap<>();
         routes.forEach((key, route) -> guarded.put(key, OperatorRoute.guarded(route)));
-        this.dispatcher = new ApiDispatcher(guarded);
+        // every route is AWS_IAM: operators sign for the execute-api host and call it directly, not
+        // through the CDN, and OperatorRoute refuses any request without the verified principal
+        this.dispatcher = new ApiDispatcher(guarded, OriginGuard.NONE);
         ApiDispatcher api = dispatcher;
         this.warmUp = () -> {
             // reads only: an unsigned request is refused, an unknown slug is looked up and not found
-            api.dispatch(SyntheticRequests.request("GET", PREFIX + "/{slug}", PREFIX + "/opsfabric-priming", Map.of(), null));
+            api.prime(SyntheticRequests.request("GET", PREFIX + "/{slug}", PREFIX + "/opsfabric-priming", Map.of(), null));
             try {
                 admin.get("opsfabric-priming");
             } catch (ch.opsfabric.onboarding.AdminRefusal expected) {

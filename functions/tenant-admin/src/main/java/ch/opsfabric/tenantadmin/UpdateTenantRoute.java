@@ -2,7 +2,7 @@ package ch.opsfabric.tenantadmin;
 
 import ch.opsfabric.http.ApiRequest;
 import ch.opsfabric.http.ApiResponses;
-import ch.opsfabric.http.JsonBody;
+import ch.opsfabric.http.RequestBody;
 import ch.opsfabric.onboarding.TenantAdmin;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 
@@ -21,6 +21,6 @@ final class UpdateTenantRoute implements OperatorRoute {
     @Override
     public APIGatewayV2HTTPResponse handle(ApiRequest request, String principal) {
         String slug = OperatorRoute.slug(request);
-        return ApiResponses.json(200, AdminJson.result(admin.update(slug, JsonBody.requireObject(request), principal)));
+        return ApiResponses.json(200, AdminJson.result(admin.update(slug, RequestBody.jsonObject(request), principal)));
     }
 }

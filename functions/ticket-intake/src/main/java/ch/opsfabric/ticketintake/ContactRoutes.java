@@ -3,14 +3,13 @@ package ch.opsfabric.ticketintake;
 import ch.opsfabric.contact.Contact;
 import ch.opsfabric.contact.Contacts;
 import ch.opsfabric.http.ApiException;
-import ch.opsfabric.http.ApiRequest;
 import ch.opsfabric.http.ApiResponses;
 import ch.opsfabric.http.ApiRoute;
-import ch.opsfabric.http.JsonBody;
+import ch.opsfabric.http.RequestBody;
 import ch.opsfabric.json.Json;
 import ch.opsfabric.log.Log;
+import ch.opsfabric.privacy.PersonalData;
 import ch.opsfabric.tenant.Tenant;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -23,6 +22,8 @@ import java.util.regex.Pattern;
  * the contacts one message named alongside it) and {@code POST /api/contacts/{id}/merge} with
  * {@code {"into":"<id>"}}, which moves that contact's numbers, addresses and tickets into the
  * other. A merge can be repeated (it finishes one that stopped); another tenant's id is not found.
+ * The person's rights (revDSG): {@code GET /api/contacts/{id}/export} (everything held, as JSON)
+ * and {@code POST /api/contacts/{id}/erase} with {@code {"confirm":"<id>"}} (see {@link PersonalData}).
  */
 final class ContactRoutes {
 
@@ -44,7 +45,7 @@ final class ContactRoutes {
             Tenant tenant = auth.tenantOf(request);
             String from = request.pathParameter("id").orElse("");
             find(contacts, tenant, from);
-            JsonNode body = JsonBody.requireObject(request);
+            JsonNode body = RequestBody.jsonObject(request);
             JsonNode into = body.path("into");
             if (!into.isTextual() || !ID.matcher(into.asText()).matches() || body.size() != 1) {
                 throw ApiException.validation(Map.of("into", "Die Kontakt-ID, in die zusammengeführt wird (C…)."));
@@ -59,6 +60,62 @@ final class ContactRoutes {
             answer.put("ticketsMoved", outcome.ticketsMoved()).put("identifiersMoved", outcome.pointersMoved());
             return ApiResponses.json(200, answer);
         };
+    }
+
+    static ApiRoute export(Clock clock, PersonalData personal, StaffAuth auth) {
+        return request -> {
+            Tenant tenant = auth.tenantOf(request);
+            String id = validId(request.pathParameter("id").orElse(""));
+            PersonalData.Export export = personal.export(tenant.id(), id)
+                    .orElseThrow(() -> ApiException.notFound("Diesen Kontakt gibt es nicht."));
+            ObjectNode answer = Json.object().put("exportedAt", clock.instant().toString()).put("business", tenant.name());
+            answer.set("contact", write(export.contact()));
+            ArrayNode tickets = answer.putArray("tickets");
+            export.tickets().forEach(t -> tickets.add(ch.opsfabric.http.TicketJson.write(t, clock.instant())));
+            ObjectNode optedOut = answer.putObject("optedOut");
+            export.optedOut().forEach(optedOut::put);
+            records(answer.putArray("records"), export.held());
+            records(answer.putArray("messages"), export.messages());
+            Log.info("contact.exported", Map.of("tenant", tenant.id(), "contact", export.contact().id(),
+                    "tickets", export.tickets().size()));
+            return ApiResponses.json(200, answer);
+        };
+    }
+
+    static ApiRoute erase(PersonalData personal, StaffAuth auth) {
+        return request -> {
+            Tenant tenant = auth.tenantOf(request);
+            String id = validId(request.pathParameter("id").orElse(""));
+            JsonNode body = RequestBody.jsonObject(request);
+            if (!id.equals(body.path("confirm").asText()) || body.size() != 1) {
+                throw ApiException.validation(Map.of("confirm",
+                        "Zur Bestätigung die ID des Kontakts, dessen Daten gelöscht werden (nicht umkehrbar)."));
+            }
+            if (!(personal.erase(tenant.id(), id) instanceof PersonalData.Erased erased)) {
+                throw ApiException.notFound("Diesen Kontakt gibt es nicht.");
+            }
+            Log.info("contact.erased", Map.of("tenant", tenant.id(), "contact", erased.contactId(),
+                    "tickets", erased.tickets(), "messages", erased.messages(), "items", erased.heldItems(),
+                    "attachments", erased.attachments()));
+            return ApiResponses.json(200, Json.object().put("contactId", erased.contactId()).put("ticketsErased", erased.tickets())
+                    .put("messagesErased", erased.messages()).put("itemsDeleted", erased.heldItems())
+                    .put("attachmentsDeleted", erased.attachments()).put("optOutsKept", erased.optOutsKept()));
+        };
+    }
+
+    private static void records(ArrayNode array, java.util.List<ch.opsfabric.privacy.PersonalRecords.Record> records) {
+        for (var record : records) {
+            ObjectNode node = array.addObject().put("kind", record.kind());
+            ObjectNode attributes = node.putObject("attributes");
+            record.attributes().forEach(attributes::put);
+        }
+    }
+
+    private static String validId(String id) {
+        if (!ID.matcher(id).matches()) {
+            throw ApiException.notFound("Diesen Kontakt gibt es nicht.");
+        }
+        return id;
     }
 
     private static Contact find(Contacts contacts, Tenant tenant, String id) {

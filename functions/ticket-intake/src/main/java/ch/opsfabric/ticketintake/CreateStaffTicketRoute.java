@@ -4,7 +4,7 @@ import ch.opsfabric.http.ApiException;
 import ch.opsfabric.http.ApiRequest;
 import ch.opsfabric.http.ApiResponses;
 import ch.opsfabric.http.ApiRoute;
-import ch.opsfabric.http.JsonBody;
+import ch.opsfabric.http.RequestBody;
 import ch.opsfabric.http.TicketJson;
 import ch.opsfabric.intake.IntakeSubmission;
 import ch.opsfabric.tenant.Tenant;
@@ -32,7 +32,7 @@ final class CreateStaffTicketRoute implements ApiRoute {
     public APIGatewayV2HTTPResponse handle(ApiRequest request) {
         Tenant tenant = auth.tenantOf(request);
         IntakeSubmission.Result result = submission.recordManual(tenant,
-                CreateTicketRoute.answers(JsonBody.requireObject(request)), "Staff-API");
+                CreateTicketRoute.answers(RequestBody.jsonObject(request)), "Staff-API");
         if (result instanceof IntakeSubmission.Invalid invalid) {
             throw ApiException.validation(invalid.fieldErrors());
         }

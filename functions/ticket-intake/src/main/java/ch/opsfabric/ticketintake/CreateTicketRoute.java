@@ -4,7 +4,7 @@ import ch.opsfabric.http.ApiException;
 import ch.opsfabric.http.ApiRequest;
 import ch.opsfabric.http.ApiResponses;
 import ch.opsfabric.http.ApiRoute;
-import ch.opsfabric.http.JsonBody;
+import ch.opsfabric.http.RequestBody;
 import ch.opsfabric.intake.IntakeSubmission;
 import ch.opsfabric.json.Json;
 import ch.opsfabric.ticket.Ticket;
@@ -28,9 +28,9 @@ final class CreateTicketRoute implements ApiRoute {
 
     @Override
     public APIGatewayV2HTTPResponse handle(ApiRequest request) {
-        JsonNode body = JsonBody.requireObject(request);
+        JsonNode body = RequestBody.jsonObject(request);
         IntakeSubmission.Result result = submission.submit(body.path("slug").isTextual() ? body.get("slug").asText() : null,
-                answers(body), request.sourceIp());
+                answers(body), request.viewerAddress());
         if (result instanceof IntakeSubmission.RateLimited) {
             throw new ApiException(429, "rate_limited", "Zu viele Anfragen. Bitte versuchen Sie es in einer Minute erneut.");
         }

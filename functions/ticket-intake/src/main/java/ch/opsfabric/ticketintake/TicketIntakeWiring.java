@@ -1,5 +1,10 @@
 package ch.opsfabric.ticketintake;
 
+import ch.opsfabric.attachment.AttachmentDeletion;
+import ch.opsfabric.attachment.S3AttachmentStore;
+import ch.opsfabric.privacy.PersonalData;
+import ch.opsfabric.store.DynamoOptOuts;
+import ch.opsfabric.store.DynamoPersonalRecords;
 import ch.opsfabric.messaging.StatusUpdates;
 
 import ch.opsfabric.app.Cloud;
@@ -7,6 +12,7 @@ import ch.opsfabric.app.TicketIntakes;
 import ch.opsfabric.app.Env;
 import ch.opsfabric.app.Settings;
 import ch.opsfabric.http.ApiDispatcher;
+import ch.opsfabric.http.OriginGuard;
 import ch.opsfabric.http.SyntheticRequests;
 import ch.opsfabric.intake.IntakeSubmission;
 import ch.opsfabric.intake.TicketRequest;
@@ -41,8 +47,9 @@ public final class TicketIntakeWiring {
     private final ApiDispatcher dispatcher;
     private final Runnable warmUp;
 
+    /** @param attachments where an erasure deletes the person's files */
     public TicketIntakeWiring(Clock clock, DynamoDbClient dynamo, String tableName, SqsClient sqs, String outboundQueueUrl,
-                       DeferredDelivery deferred, Settings settings) {
+                       DeferredDelivery deferred, Settings settings, AttachmentDeletion attachments) {
         SingleTable table = SingleTable.of(dynamo, tableName);
         TenantDirectory tenants = new DynamoTenantDirectory(table, Cloud.tenantCacheNanos());
         TicketStore tickets = new DynamoTicketStore(table);
@@ -55,19 +62,23 @@ public final class TicketIntakeWiring {
                 tickets, new DynamoFormRefs(table), sms, templates, TicketIntakes.emailConfirmations(table, outbox, templates));
         StaffAuth auth = new StaffAuth(tenants);
         ch.opsfabric.contact.Contacts contacts = TicketIntakes.contacts(table, tickets);
-        this.dispatcher = new ApiDispatcher(Map.of(
-                "GET /api/contacts/{id}", ContactRoutes.get(contacts, auth),
-                "POST /api/contacts/{id}/merge", ContactRoutes.merge(clock, contacts, auth),
-                "POST /api/ticket", new CreateTicketRoute(submission),
-                "GET /api/tickets", new ListTicketsRoute(clock, tickets, auth),
-                "POST /api/tickets", new CreateStaffTicketRoute(clock, submission, auth),
-                "GET /api/tickets/{id}", new GetTicketRoute(clock, tickets, auth),
-                "PATCH /api/tickets/{id}", new UpdateTicketRoute(clock, tickets, auth, new StatusUpdates(sms, templates),
-                        new ch.opsfabric.stats.TicketMilestones(stats, tickets))));
+        PersonalData personal = new PersonalData(clock, contacts, tickets, new DynamoOptOuts(table),
+                new DynamoPersonalRecords(table), attachments);
+        this.dispatcher = new ApiDispatcher(Map.ofEntries(
+                Map.entry("GET /api/contacts/{id}", ContactRoutes.get(contacts, auth)),
+                Map.entry("GET /api/contacts/{id}/export", ContactRoutes.export(clock, personal, auth)),
+                Map.entry("POST /api/contacts/{id}/erase", ContactRoutes.erase(personal, auth)),
+                Map.entry("POST /api/contacts/{id}/merge", ContactRoutes.merge(clock, contacts, auth)),
+                Map.entry("POST /api/ticket", new CreateTicketRoute(submission)),
+                Map.entry("GET /api/tickets", new ListTicketsRoute(clock, tickets, auth)),
+                Map.entry("POST /api/tickets", new CreateStaffTicketRoute(clock, submission, auth)),
+                Map.entry("GET /api/tickets/{id}", new GetTicketRoute(clock, tickets, auth)),
+                Map.entry("PATCH /api/tickets/{id}", new UpdateTicketRoute(clock, tickets, auth, new StatusUpdates(sms, templates),
+                        new ch.opsfabric.stats.TicketMilestones(stats, tickets)))), OriginGuard.of(settings.secrets().originVerifySecret()));
         ApiDispatcher routes = this.dispatcher;
         this.warmUp = () -> {
             // an unknown staff key is refused after one read; a submission would count against the rate limit
-            routes.dispatch(SyntheticRequests.request("GET", "/api/tickets", "/api/tickets",
+            routes.prime(SyntheticRequests.request("GET", "/api/tickets", "/api/tickets",
                     Map.of("authorization", "Bearer opsfabric-priming"), null));
             submission.tenantOf("opsfabric-priming");
             TicketRequest.validate("opsfabric-priming", Map.of("flow", "standard", "name", "Priming",
@@ -87,8 +98,11 @@ public final class TicketIntakeWiring {
 
     /** In Lambda: region, table, queue, Scheduler target and settings from the environment template.yaml gives it. */
     public static TicketIntakeWiring fromEnvironment() {
+        String s3 = Env.optional("AWS_ENDPOINT_URL_S3");
         return new TicketIntakeWiring(Cloud.clock(), Cloud.dynamo(), Env.require("TABLE_NAME"), Cloud.sqs(),
-                Env.require("OUTBOUND_QUEUE_URL"), SchedulerDeferredDelivery.fromEnvironment(), Cloud.settings());
+                Env.require("OUTBOUND_QUEUE_URL"), SchedulerDeferredDelivery.fromEnvironment(), Cloud.settings(),
+                new S3AttachmentStore(s3 == null ? null : java.net.URI.create(s3), Env.require("ATTACHMENT_BUCKET"),
+                        Env.require("AWS_REGION"), Cloud.credentials()));
     }
 
     ApiDispatcher dispatcher() {

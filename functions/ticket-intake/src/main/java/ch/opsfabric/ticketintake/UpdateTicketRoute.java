@@ -6,7 +6,7 @@ import ch.opsfabric.http.ApiException;
 import ch.opsfabric.http.ApiRequest;
 import ch.opsfabric.http.ApiResponses;
 import ch.opsfabric.http.ApiRoute;
-import ch.opsfabric.http.JsonBody;
+import ch.opsfabric.http.RequestBody;
 import ch.opsfabric.http.TicketJson;
 import ch.opsfabric.log.Log;
 import ch.opsfabric.tenant.Tenant;
@@ -51,7 +51,7 @@ final class UpdateTicketRoute implements ApiRoute {
     @Override
     public APIGatewayV2HTTPResponse handle(ApiRequest request) {
         Tenant tenant = auth.tenantOf(request);
-        JsonNode body = JsonBody.requireObject(request);
+        JsonNode body = RequestBody.jsonObject(request);
         Map<String, String> errors = new LinkedHashMap<>();
         TicketStatus target = null;
         if (body.has("status")) {

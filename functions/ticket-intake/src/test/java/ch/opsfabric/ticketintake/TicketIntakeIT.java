@@ -43,7 +43,8 @@ class TicketIntakeIT {
                 TestAws.aws().tableName("OpsTable"), TestAws.aws().sqs(), queues.get("OutboundSmsQueue"),
                 (sms, at, zone) -> {
                     throw new AssertionError("this test expects no deferred SMS");
-                }, new Settings("http://localhost:3000", ratePerMinute, TestAws.DEV_SECRETS)));
+                }, new Settings("http://localhost:3000", ratePerMinute, TestAws.DEV_SECRETS),
+                new ch.opsfabric.testing.fakes.InMemoryAttachments()));
     }
 
     private APIGatewayV2HTTPResponse post(String body) {
@@ -262,7 +263,7 @@ class TicketIntakeIT {
         new TicketIntakeWiring(Clock.fixed(NOW, ZoneOffset.UTC), counter.dynamo(), "OpsTable", counter.sqs(),
                 queues.get("OutboundSmsQueue"), (sms, at, zone) -> {
                     throw new AssertionError("priming defers nothing");
-                }, TestAws.SETTINGS).warmUp();
+                }, TestAws.SETTINGS, new ch.opsfabric.testing.fakes.InMemoryAttachments()).warmUp();
         assertTrue(!counter.operations().isEmpty(), "priming reached the table");
         assertTrue(java.util.Set.of("DynamoDb.GetItem", "DynamoDb.Query", "Sqs.GetQueueAttributes").containsAll(counter.operations()), "only reads: " + counter.operations());
     }

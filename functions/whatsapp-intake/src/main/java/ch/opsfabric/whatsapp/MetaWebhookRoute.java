@@ -1,15 +1,15 @@
 package ch.opsfabric.whatsapp;
 
+import ch.opsfabric.http.RequestBody;
+
 import ch.opsfabric.crypto.Hashes;
 import ch.opsfabric.http.ApiException;
 import ch.opsfabric.http.ApiRequest;
 import ch.opsfabric.http.ApiResponses;
 import ch.opsfabric.http.ApiRoute;
 import ch.opsfabric.json.Json;
-import ch.opsfabric.webhook.WebhookGuard;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -57,10 +57,7 @@ final class MetaWebhookRoute implements ApiRoute {
     }
 
     private APIGatewayV2HTTPResponse notification(ApiRequest request) {
-        byte[] body = request.bodyBytes();
-        if (body.length > MAX_BYTES) {
-            throw new ApiException(413, "payload_too_large", "Die Anfrage ist zu gross.");
-        }
+        byte[] body = RequestBody.bytes(request, MAX_BYTES);
         String header = request.header(SIGNATURE).orElse(null);
         if (header == null) {
             throw new ApiException(401, "signature_missing", "Die Signatur fehlt.");
@@ -69,10 +66,10 @@ final class MetaWebhookRoute implements ApiRoute {
                 "sha256=" + HexFormat.of().formatHex(Hashes.hmac("HmacSHA256", appSecret, body)), header.strip())) {
             throw new ApiException(403, "signature_invalid", "Die Signatur stimmt nicht.");
         }
-        WebhookGuard.requireMediaType(request, "application/json");
+        var json = RequestBody.jsonObject(request, body);
         MetaWebhook.Batch batch;
         try {
-            batch = MetaWebhook.read(Json.parse(new String(body, StandardCharsets.UTF_8)));
+            batch = MetaWebhook.read(json);
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage().length() > 120 || e.getMessage().startsWith("not valid JSON")
                     ? "Der Inhalt ist kein gültiges JSON." : e.getMessage());

@@ -1,5 +1,7 @@
 package ch.opsfabric.whatsapp;
 
+import ch.opsfabric.http.RequestBody;
+
 import ch.opsfabric.http.ApiException;
 import ch.opsfabric.http.ApiRequest;
 import ch.opsfabric.http.ApiResponses;
@@ -41,7 +43,7 @@ final class TwilioWhatsAppRoute implements ApiRoute {
 
     @Override
     public APIGatewayV2HTTPResponse handle(ApiRequest request) {
-        FormBody form = WebhookGuard.form(request, StandardCharsets.UTF_8);
+        FormBody form = RequestBody.form(request, StandardCharsets.UTF_8);
         WebhookGuard.requireTwilioSignature(request, authToken, publicBaseUrl, form);
         String from = form.value("From");
         String to = form.value("To");

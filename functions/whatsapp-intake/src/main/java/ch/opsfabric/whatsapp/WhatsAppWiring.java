@@ -7,6 +7,7 @@ import ch.opsfabric.app.TicketIntakes;
 import ch.opsfabric.attachment.AttachmentStore;
 import ch.opsfabric.attachment.S3AttachmentStore;
 import ch.opsfabric.http.ApiDispatcher;
+import ch.opsfabric.http.OriginGuard;
 import ch.opsfabric.http.SyntheticRequests;
 import ch.opsfabric.messaging.DeferredDelivery;
 import ch.opsfabric.messaging.DryRunSqs;
@@ -60,12 +61,12 @@ public final class WhatsAppWiring {
                 "GET /api/webhook/whatsapp/meta", meta,
                 "POST /api/webhook/whatsapp/meta", meta,
                 "POST /api/webhook/whatsapp/twilio", new TwilioWhatsAppRoute(settings.secrets().twilioAuthToken(),
-                        settings.publicBaseUrl(), tenants, intake, clock)));
+                        settings.publicBaseUrl(), tenants, intake, clock)), OriginGuard.of(settings.secrets().originVerifySecret()));
         this.media = new MediaWorker(graph, twilio, attachments, tickets, clock);
         ApiDispatcher routes = this.dispatcher;
         this.warmUp = () -> {
             // an unsigned notification is refused before anything is read or written
-            routes.dispatch(SyntheticRequests.request("POST", "/api/webhook/whatsapp/meta", "/api/webhook/whatsapp/meta",
+            routes.prime(SyntheticRequests.request("POST", "/api/webhook/whatsapp/meta", "/api/webhook/whatsapp/meta",
                     Map.of("content-type", "application/json"), "{}"));
             MetaWebhook.read(ch.opsfabric.json.Json.parse("{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\","
                     + "\"changes\":[{\"field\":\"messages\",\"value\":{\"metadata\":{\"phone_number_id\":\"1\"},"

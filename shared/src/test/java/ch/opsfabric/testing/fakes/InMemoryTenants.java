@@ -1,6 +1,7 @@
 package ch.opsfabric.testing.fakes;
 
 import ch.opsfabric.json.Json;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import ch.opsfabric.tenant.Tenant;
 import ch.opsfabric.tenant.TenantDirectory;
 import ch.opsfabric.tenant.TenantJson;
@@ -16,13 +17,18 @@ public final class InMemoryTenants implements TenantDirectory {
 
     /** A handwerk tenant with one line, an owner mobile and the console provider; {@code configJson} is merged in. */
     public static Tenant handwerk(String id, String line, String modulesJson, String configJson) {
-        return TenantJson.read(Json.parse("""
+        ObjectNode tenant = (ObjectNode) Json.parse("""
                 {"id":"%s","slug":"%s","name":"Sanitär %s","branch":"handwerk" %s,
                  "config":{"phoneLines":["%s"],"ownerMobile":"+41795550101",
                            "googleReviewLink":"https://g.page/r/test/review",
-                           "sms":{"provider":"console","sender":"Sanitaer"} %s}}"""
-                .formatted(id, id, id, modulesJson.isBlank() ? "" : ",\"modules\":" + modulesJson, line,
-                        configJson.isBlank() ? "" : "," + configJson)));
+                           "sms":{"provider":"console","sender":"Sanitaer"}}}"""
+                .formatted(id, id, id, modulesJson.isBlank() ? "" : ",\"modules\":" + modulesJson, line));
+        if (!configJson.isBlank()) {
+            // Top-level config fields given by the test replace the defaults (e.g. its own "sms").
+            ((ObjectNode) tenant.get("config"))
+                    .setAll((ObjectNode) Json.parse("{" + configJson + "}"));
+        }
+        return TenantJson.read(tenant);
     }
 
     public InMemoryTenants add(Tenant tenant, String... apiKeys) {

@@ -31,6 +31,12 @@ import java.util.concurrent.Executors;
  * event JSON (header names lower-cased,
  * non-text bodies base64-encoded, path and query parameters decoded), then writes its response.
  * {@code /_local/...} goes to the dev routes, which the template never has.
+ *
+ * <p>It listens twice, as a deployment is reached twice: its main port plays the CloudFront
+ * distribution in front of the API (it adds the origin's custom headers of template.yaml,
+ * replacing a viewer's own, and {@code cloudfront-viewer-address}), and a second port is the
+ * execute-api host itself, where nothing is added, so tests can show that a request that
+ * bypasses the CDN is refused.
  */
 final class LocalApiGateway implements AutoCloseable {
 
@@ -51,15 +57,23 @@ final class LocalApiGateway implements AutoCloseable {
 
     private final LocalFunctions.HttpRoute fallback;
     private final HttpServer server;
+    private final HttpServer direct;
+    private final Map<String, String> originHeaders;
     private final ExecutorService executor;
     private final List<CompiledRoute> routes = new ArrayList<>();
     private final DevRoutes devRoutes;
     private final SigV4Verifier operators;
 
-    /** @param operators checks the SigV4 signature of requests to AWS_IAM routes, as API Gateway does */
-    LocalApiGateway(int port, List<LocalFunctions.HttpRoute> httpRoutes, DevRoutes devRoutes, SigV4Verifier operators)
-            throws IOException {
+    /**
+     * @param operators     checks the SigV4 signature of requests to AWS_IAM routes, as API Gateway does
+     * @param originHeaders what the distribution's origin adds to every request (template.yaml, resolved)
+     */
+    LocalApiGateway(int port, int directPort, List<LocalFunctions.HttpRoute> httpRoutes, DevRoutes devRoutes,
+                    SigV4Verifier operators, Map<String, String> originHeaders) throws IOException {
         this.operators = operators;
+        Map<String, String> lower = new LinkedHashMap<>();
+        originHeaders.forEach((name, value) -> lower.put(name.toLowerCase(Locale.ROOT), value));
+        this.originHeaders = Map.copyOf(lower);
         LocalFunctions.HttpRoute defaultRoute = null;
         for (LocalFunctions.HttpRoute r : httpRoutes) {
             if (r.path().equals("$default")) {
@@ -80,18 +94,27 @@ final class LocalApiGateway implements AutoCloseable {
         this.server = HttpServers.bind(port, 128);
         this.executor = Executors.newFixedThreadPool(16);
         server.setExecutor(executor);
-        server.createContext("/", this::serve);
+        server.createContext("/", exchange -> serve(exchange, true));
+        this.direct = HttpServers.bind(directPort, 128);
+        direct.setExecutor(executor);
+        direct.createContext("/", exchange -> serve(exchange, false));
     }
 
     void start() {
         server.start();
+        direct.start();
+    }
+
+    /** The execute-api host: the same routes without the CDN's headers. */
+    int directPort() {
+        return direct.getAddress().getPort();
     }
 
     int port() {
         return server.getAddress().getPort();
     }
 
-    private void serve(HttpExchange exchange) throws IOException {
+    private void serve(HttpExchange exchange, boolean viaCdn) throws IOException {
         try (exchange) {
             byte[] body = readBody(exchange.getRequestBody());
             if (body == null) {
@@ -124,7 +147,7 @@ final class LocalApiGateway implements AutoCloseable {
                         }
                         caller = verified.caller().get();
                     }
-                    byte[] event = event(exchange, route.route(), rawPath, params, body, caller);
+                    byte[] event = event(exchange, route.route(), rawPath, params, body, caller, viaCdn);
                     answeredBy(exchange, route.route());
                     send(exchange, route.route().function().invokeHttp(event));
                     return;
@@ -133,7 +156,7 @@ final class LocalApiGateway implements AutoCloseable {
             if (fallback != null) {
                 // API Gateway's $default route: whatever no other route matched
                 answeredBy(exchange, fallback);
-                send(exchange, fallback.function().invokeHttp(event(exchange, fallback, rawPath, Map.of(), body, null)));
+                send(exchange, fallback.function().invokeHttp(event(exchange, fallback, rawPath, Map.of(), body, null, viaCdn)));
                 return;
             }
             send(exchange, json(404, "{\"message\":\"Not Found\"}"));
@@ -193,8 +216,8 @@ final class LocalApiGateway implements AutoCloseable {
     }
 
     /** The payload-2.0 event API Gateway sends, as JSON, field for field. */
-    private static byte[] event(HttpExchange exchange, LocalFunctions.HttpRoute route, String rawPath,
-                                Map<String, String> pathParams, byte[] body, SigV4Verifier.Caller caller) {
+    private byte[] event(HttpExchange exchange, LocalFunctions.HttpRoute route, String rawPath,
+                         Map<String, String> pathParams, byte[] body, SigV4Verifier.Caller caller, boolean viaCdn) {
         ObjectNode event = JSON.createObjectNode();
         event.put("version", "2.0");
         String routeKey = route.path().equals("$default") ? "$default" : route.routeKey();
@@ -212,6 +235,12 @@ final class LocalApiGateway implements AutoCloseable {
                 headers.put(lower, String.join(",", values));
             }
         });
+        if (viaCdn) {
+            // CloudFront replaces what a viewer sent under these names
+            headers.putAll(originHeaders);
+            var viewer = exchange.getRemoteAddress();
+            headers.put("cloudfront-viewer-address", viewer.getAddress().getHostAddress() + ":" + viewer.getPort());
+        }
         if (!cookies.isEmpty()) {
             ArrayNode list = event.putArray("cookies");
             cookies.forEach(list::add);
@@ -307,6 +336,7 @@ final class LocalApiGateway implements AutoCloseable {
 
     @Override
     public void close() {
+        direct.stop(0);
         server.stop(0);
         executor.shutdownNow();
     }

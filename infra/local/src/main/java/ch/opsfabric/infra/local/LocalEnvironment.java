@@ -36,13 +36,14 @@ final class LocalEnvironment implements AutoCloseable {
 
     /** The dev secrets, as listed in the README; never used outside the local stack. */
     static final Secrets DEV_SECRETS = new Secrets("dev-webhook-secret", "dev-twilio-token", "dev-ecall-token",
-            "dev-cron-secret", Secrets.bundledSipgateKey());
+            "dev-cron-secret", Secrets.bundledSipgateKey(), "dev-origin-secret");
     /** The Secrets Manager keys of template.yaml's dynamic references, with their local values. */
     static final Map<String, String> DEV_SECRET_VALUES = Map.ofEntries(
             Map.entry("webhookSecret", DEV_SECRETS.webhookSecret()),
             Map.entry("twilioAuthToken", DEV_SECRETS.twilioAuthToken()),
             Map.entry("ecallPathToken", DEV_SECRETS.ecallPathToken()),
             Map.entry("cronSecret", DEV_SECRETS.cronSecret()),
+            Map.entry("originVerifySecret", DEV_SECRETS.originVerifySecret()),
             Map.entry("postmarkInboundUser", "postmark"),
             Map.entry("postmarkInboundPassword", "dev-postmark-password"),
             Map.entry("emailWebhookToken", "dev-email-token"),
@@ -267,6 +268,16 @@ final class LocalEnvironment implements AutoCloseable {
                     }
                 });
         return names;
+    }
+
+    /** The headers the distribution's origins add (template.yaml's OriginCustomHeaders), resolved here. */
+    Map<String, String> originHeaders() {
+        Map<String, String> headers = new LinkedHashMap<>();
+        template.resourcesOfType("AWS::CloudFront::Distribution").values().forEach(distribution ->
+                distribution.path("Properties").path("DistributionConfig").path("Origins").forEach(origin ->
+                        origin.path("OriginCustomHeaders").forEach(h ->
+                                headers.put(h.path("HeaderName").asText(), resolve(h.path("HeaderValue"))))));
+        return headers;
     }
 
     private String resolve(JsonNode value) {

@@ -25,10 +25,10 @@ import java.util.regex.Pattern;
 
 /**
  * S3 as the functions reach it locally ({@code AWS_ENDPOINT_URL_S3}, path-style): a
- * {@code PutObject} is let through to s3rver only when it is what S3 and IAM would accept — a
+ * {@code PutObject} or {@code DeleteObject} is let through to s3rver only when it is what S3 and IAM would accept — a
  * valid SigV4 signature for service {@code s3} (recomputed by the published algorithm; s3rver
  * checks none), an {@code x-amz-content-sha256} that is the body's hash, and a statement of the
- * calling function's template policy that allows {@code s3:PutObject} on that bucket and key
+ * calling function's template policy that allows that action ({@code s3:PutObject} / {@code s3:DeleteObject}) on that bucket and key
  * prefix. Anything else is answered as S3 answers it (403 XML) and never stored.
  */
 final class LocalS3 {
@@ -37,8 +37,8 @@ final class LocalS3 {
     private static final Set<String> HOP_HEADERS = Set.of("host", "content-length", "connection", "transfer-encoding",
             "expect", "upgrade", "keep-alive");
 
-    /** One grant: which bucket (local name) and key prefix a function may put objects under. */
-    record Grant(String bucket, String prefix) {
+    /** One grant: which action a function may take on which bucket (local name) and key prefix. */
+    record Grant(String action, String bucket, String prefix) {
     }
 
     private final SigV4Verifier signatures;
@@ -63,14 +63,18 @@ final class LocalS3 {
             List<Grant> list = new ArrayList<>();
             for (JsonNode policy : function.path("Properties").path("Policies")) {
                 for (JsonNode statement : policy.path("Statement")) {
-                    if (!"Allow".equals(statement.path("Effect").asText())
-                            || !statement.path("Action").toString().contains("\"s3:PutObject\"")) {
+                    if (!"Allow".equals(statement.path("Effect").asText())) {
                         continue;
                     }
-                    for (JsonNode resource : statement.path("Resource")) {
-                        Matcher m = OBJECT_ARN.matcher(resource.path("Fn::Sub").asText(""));
-                        if (m.matches()) {
-                            list.add(new Grant(bucketName.apply(m.group(1)), m.group(2)));
+                    for (String action : List.of("s3:PutObject", "s3:DeleteObject")) {
+                        if (!statement.path("Action").toString().contains("\"" + action + "\"")) {
+                            continue;
+                        }
+                        for (JsonNode resource : statement.path("Resource")) {
+                            Matcher m = OBJECT_ARN.matcher(resource.path("Fn::Sub").asText(""));
+                            if (m.matches()) {
+                                list.add(new Grant(action, bucketName.apply(m.group(1)), m.group(2)));
+                            }
                         }
                     }
                 }
@@ -84,14 +88,16 @@ final class LocalS3 {
         try (exchange) {
             String path = exchange.getRequestURI().getRawPath();
             String[] parts = path.substring(1).split("/", 2);
-            if (!exchange.getRequestMethod().equals("PUT") || parts.length < 2 || parts[1].isEmpty()) {
-                answer(exchange, 405, error("MethodNotAllowed", "Only PutObject is served to functions here."));
+            String method = exchange.getRequestMethod();
+            if (!(method.equals("PUT") || method.equals("DELETE")) || parts.length < 2 || parts[1].isEmpty()) {
+                answer(exchange, 405, error("MethodNotAllowed", "Only PutObject and DeleteObject are served to functions here."));
                 return;
             }
+            String action = method.equals("PUT") ? "s3:PutObject" : "s3:DeleteObject";
             byte[] body = exchange.getRequestBody().readAllBytes();
             Map<String, String> headers = new LinkedHashMap<>();
             exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), String.join(",", v)));
-            SigV4Verifier.Result signed = signatures.verify("PUT", path, exchange.getRequestURI().getRawQuery(), headers, body);
+            SigV4Verifier.Result signed = signatures.verify(method, path, exchange.getRequestURI().getRawQuery(), headers, body);
             if (signed.caller().isEmpty()) {
                 answer(exchange, 403, error("SignatureDoesNotMatch", signed.refusal()));
                 return;
@@ -105,14 +111,15 @@ final class LocalS3 {
             String bucket = parts[0];
             String key = java.net.URLDecoder.decode(parts[1], StandardCharsets.UTF_8);
             boolean allowed = grants.getOrDefault(caller, List.of()).stream()
-                    .anyMatch(g -> g.bucket().equals(bucket) && key.startsWith(g.prefix()));
+                    .anyMatch(g -> g.action().equals(action) && g.bucket().equals(bucket) && key.startsWith(g.prefix()));
             if (!allowed) {
-                answer(exchange, 403, error("AccessDenied", "User: " + caller + " is not authorized to perform: s3:PutObject on "
+                answer(exchange, 403, error("AccessDenied", "User: " + caller + " is not authorized to perform: " + action + " on "
                         + "resource: arn:aws:s3:::" + bucket + "/" + key));
                 return;
             }
             HttpRequest.Builder forward = HttpRequest.newBuilder(s3rver.resolve(path))
-                    .PUT(HttpRequest.BodyPublishers.ofByteArray(body));
+                    .method(method, method.equals("PUT") ? HttpRequest.BodyPublishers.ofByteArray(body)
+                            : HttpRequest.BodyPublishers.noBody());
             headers.forEach((name, value) -> {
                 if (!HOP_HEADERS.contains(name)) {
                     forward.header(name, value);

@@ -39,11 +39,12 @@ public final class LocalStack implements AutoCloseable {
         try {
             started = new LocalFunctions(env, jars, logs);
             this.functions = started;
-            this.gateway = new LocalApiGateway(actualPort, functions.routes(),
+            this.gateway = new LocalApiGateway(actualPort, FreePort.find(), functions.routes(),
                     new DevRoutes(env.tenantDirectory, env.tickets, env.clock, env.smsSink, env.emailSink, env.whatsappSink, env.model,
                             "ws://127.0.0.1:" + env.voiceSocketPort + "/live", env.cloudFront),
                     new SigV4Verifier(Map.of(LocalEnvironment.OPERATOR_ACCESS_KEY, LocalEnvironment.OPERATOR_SECRET),
-                            LocalAws.REGION.id(), "execute-api", "000000000000", java.time.Clock.systemUTC()));
+                            LocalAws.REGION.id(), "execute-api", "000000000000", java.time.Clock.systemUTC()),
+                    env.originHeaders());
             this.cron = new LocalCron(functions.schedules(), env.clock);
             String voice = env.voiceFunction();
             if (voice != null && functions.functions().containsKey(voice)) {
@@ -107,12 +108,18 @@ public final class LocalStack implements AutoCloseable {
                 .append(base).append("/_local/tickets/{slug}  ").append(base).append("/_local/invalidations\n")
                 .append("Operator API: ").append(base).append("/api/admin/tenants (SigV4, access key ")
                 .append(LocalEnvironment.OPERATOR_ACCESS_KEY).append("; infra/opsfabric --endpoint ").append(base)
-                .append(" tenants list)\nCtrl-C stops everything.\n");
+                .append(" tenants list)\nThe API without the CDN in front (public routes refuse): ").append(stack.directUrl())
+                .append("\nCtrl-C stops everything.\n");
         System.out.println(banner);
     }
 
     public String baseUrl() {
         return "http://localhost:" + gateway.port();
+    }
+
+    /** The API without the CDN in front (a deployment's execute-api host): public routes answer 403 here. */
+    public String directUrl() {
+        return "http://localhost:" + gateway.directPort();
     }
 
     public int port() {

@@ -45,9 +45,10 @@ public final class RuntimeOverheadBench {
             terminal.println(line("Runtime API round trip (invoke → /next → /response)", runtime));
 
             LocalFunctions.Function function = new LocalFunctions.Function("HelloWorld", hello);
-            try (LocalApiGateway gateway = new LocalApiGateway(FreePort.find(),
+            try (LocalApiGateway gateway = new LocalApiGateway(FreePort.find(), FreePort.find(),
                     List.of(new LocalFunctions.HttpRoute("GET", "/hello", function, false)), (m, p, b) -> Optional.empty(),
-                    new SigV4Verifier(Map.of(), LocalAws.REGION.id(), "execute-api", "000000000000", java.time.Clock.systemUTC()))) {
+                    new SigV4Verifier(Map.of(), LocalAws.REGION.id(), "execute-api", "000000000000", java.time.Clock.systemUTC()),
+                    Map.of())) {
                 gateway.start();
                 HttpClient client = HttpClient.newHttpClient();
                 HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.port() + "/hello")).build();

@@ -15,7 +15,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Headless Chromium the size of a phone (412×915), for the staff app's browser tests, with what they all do. */
@@ -44,7 +43,26 @@ final class PhoneBrowser {
     static void submit(WebDriver browser, String buttonSelector) {
         WebElement button = browser.findElement(By.cssSelector(buttonSelector));
         button.click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(button));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> gone(button));
+    }
+
+    /**
+     * The old page's button is gone once the next page is there. Chromium sometimes answers for a
+     * node of the page being left with "does not belong to the document" instead of Selenium's
+     * stale-element error; both mean the same here.
+     */
+    private static boolean gone(WebElement button) {
+        try {
+            button.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     static void screenshot(WebDriver browser, String name) throws Exception {
