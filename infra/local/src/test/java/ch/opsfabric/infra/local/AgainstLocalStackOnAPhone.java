@@ -12,12 +12,14 @@ abstract class AgainstLocalStackOnAPhone {
     static LocalStack stack;
     static LocalHttp http;
     static WebDriver driver;
+    static LogScan logs;
 
     @BeforeAll
     static void startStackAndBrowser() throws Exception {
         assumeTrue(PhoneBrowser.available(),
                 "browser tests need Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
-        stack = LocalStack.start(0);
+        logs = new LogScan();
+        stack = LocalStack.start(0, java.util.Map.of(), logs.capture());
         http = new LocalHttp(stack.baseUrl());
         driver = PhoneBrowser.start();
     }
@@ -29,6 +31,9 @@ abstract class AgainstLocalStackOnAPhone {
         }
         if (stack != null) {
             stack.close();
+            var findings = logs.findings();
+            org.junit.jupiter.api.Assertions.assertTrue(findings.isEmpty(),
+                    "unmasked personal data or secrets in the logs:\n" + String.join("\n", findings));
         }
     }
 }

@@ -41,13 +41,15 @@ class WizardBrowserE2E {
 
     private static LocalStack stack;
     private static LocalHttp http;
+    private static LogScan logs;
     private WebDriver driver;
 
     @BeforeAll
     static void start() throws Exception {
         assumeTrue(CHROMIUM.canExecute() && CHROMEDRIVER.canExecute(),
                 "browser tests need Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
-        stack = LocalStack.start(0);
+        logs = new LogScan();
+        stack = LocalStack.start(0, java.util.Map.of(), logs.capture());
         http = new LocalHttp(stack.baseUrl());
         Files.createDirectories(SCREENSHOTS);
     }
@@ -56,6 +58,9 @@ class WizardBrowserE2E {
     static void stop() {
         if (stack != null) {
             stack.close();
+            var findings = logs.findings();
+            org.junit.jupiter.api.Assertions.assertTrue(findings.isEmpty(),
+                    "unmasked personal data or secrets in the logs:\n" + String.join("\n", findings));
         }
     }
 
