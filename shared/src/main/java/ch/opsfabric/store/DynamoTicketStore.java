@@ -230,6 +230,12 @@ public final class DynamoTicketStore implements TicketStore {
             remove.add(Keys.GSI2PK);
             remove.add(Keys.GSI2SK);
         }
+        if (!to.isOpen() && change.retainUntil() != null) {
+            set.append(", ").append(Keys.EXPIRES_AT).append(" = :expires");
+            values.put(":expires", AttributeValue.fromN(Long.toString(change.retainUntil().getEpochSecond())));
+        } else if (to.isOpen()) {
+            remove.add(Keys.EXPIRES_AT);
+        }
         if (from.isOpen() && !to.isOpen()) {
             remove.add(Keys.GSI3PK);
             remove.add(Keys.GSI3SK);
@@ -253,7 +259,7 @@ public final class DynamoTicketStore implements TicketStore {
             if (current.status() == from && current.reviewRequestSentAt() != null) {
                 // the customer was asked already: move without planning a second request
                 return changeStatus(tenantId, ticketId, new StatusChange(from, to, change.note(), change.at(),
-                        change.appointmentAt(), null, change.author(), change.slaDueAt()));
+                        change.appointmentAt(), null, change.author(), change.slaDueAt(), change.retainUntil()));
             }
             throw new ConcurrentChangeException("ticket " + ticketId + " is no longer " + from);
         }

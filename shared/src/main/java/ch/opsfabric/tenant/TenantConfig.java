@@ -34,9 +34,16 @@ public record TenantConfig(
     public static final Duration DEFAULT_SLA = Duration.ofMinutes(120);
     public static final Duration DEFAULT_REVIEW_DELAY = Duration.ofHours(2);
     public static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/Zurich");
+    /** How long a closed ticket is kept (revDSG: no longer than needed; config {@code retentionMonths}). */
+    public static final int DEFAULT_RETENTION_MONTHS = 24;
 
     public TenantConfig {
         phoneLines = List.copyOf(phoneLines);
+    }
+
+    public int retentionMonths() {
+        int months = document == null ? 0 : document.path("retentionMonths").asInt(0);
+        return months > 0 ? months : DEFAULT_RETENTION_MONTHS;
     }
 
     public Optional<String> googleReview() {

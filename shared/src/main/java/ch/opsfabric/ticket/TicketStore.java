@@ -56,13 +56,26 @@ public interface TicketStore {
     /**
      * @param appointmentAt set with a move to SCHEDULED; may be null
      * @param reviewDueAt   set with a move to DONE when a review request is planned; may be null
+     * @param retainUntil   with a move to DONE or CLOSED: when the ticket expires (the tenant's
+     *                      retention, by TTL); reopening takes the expiry away. Null keeps it forever.
      */
     record StatusChange(TicketStatus from, TicketStatus to, String note, Instant at, Instant appointmentAt,
-                        Instant reviewDueAt, String author, Instant slaDueAt) {
+                        Instant reviewDueAt, String author, Instant slaDueAt, Instant retainUntil) {
 
         public StatusChange(TicketStatus from, TicketStatus to, String note, Instant at, Instant appointmentAt,
                             Instant reviewDueAt) {
-            this(from, to, note, at, appointmentAt, reviewDueAt, null, null);
+            this(from, to, note, at, appointmentAt, reviewDueAt, null, null, null);
+        }
+
+        public StatusChange(TicketStatus from, TicketStatus to, String note, Instant at, Instant appointmentAt,
+                            Instant reviewDueAt, String author, Instant slaDueAt) {
+            this(from, to, note, at, appointmentAt, reviewDueAt, author, slaDueAt, null);
+        }
+
+        /** The same move, kept for the tenant's retention after it closes the ticket. */
+        public StatusChange retainedFor(ch.opsfabric.tenant.TenantConfig config) {
+            return new StatusChange(from, to, note, at, appointmentAt, reviewDueAt, author, slaDueAt,
+                    to.isOpen() ? null : at.atZone(config.zone()).plusMonths(config.retentionMonths()).toInstant());
         }
     }
 

@@ -62,6 +62,34 @@ class DynamoTicketStoreIT {
         assertEquals(Instant.parse("2026-11-26T10:00:00Z"), first.ticket().slaDueAt());
     }
 
+    /** revDSG retention: a closed ticket expires by TTL after the tenant's months; reopening keeps it again. */
+    @Test
+    void aClosedTicketExpiresAfterTheTenantsRetentionAndAReopenedOneDoesNot() {
+        Ticket ticket = intake.record(tenant, contact("079 555 33 44", Urgency.MEDIUM, MORNING, "Boiler")).ticket();
+        Instant closedAt = MORNING.plusSeconds(7200);
+        store.changeStatus(tenant.id(), ticket.id(), new TicketStore.StatusChange(TicketStatus.NEW, TicketStatus.CLOSED,
+                null, closedAt, null, null).retainedFor(tenant.config()));
+        assertEquals(Long.toString(Instant.parse("2028-11-26T10:00:00Z").getEpochSecond()), expiresAt(tenant.id(), ticket.id()),
+                "24 months by default");
+        store.changeStatus(tenant.id(), ticket.id(), new TicketStore.StatusChange(TicketStatus.CLOSED, TicketStatus.NEW,
+                null, closedAt.plusSeconds(60), null, null).retainedFor(tenant.config()));
+        assertNull(expiresAt(tenant.id(), ticket.id()), "reopened: kept");
+        Tenant brief = TestAws.newTenant(directory, "\"retentionMonths\":6");
+        Ticket other = intake.record(brief, new NewContact(brief.id(), PhoneNumbers.require("079 555 33 45"),
+                TicketSource.WIZARD, Urgency.MEDIUM, TicketStatus.NEW, "Ben", null, "standard", "Heizung", "x", Map.of(),
+                MORNING, null)).ticket();
+        store.changeStatus(brief.id(), other.id(), new TicketStore.StatusChange(TicketStatus.NEW, TicketStatus.DONE,
+                null, closedAt, null, null).retainedFor(brief.config()));
+        assertEquals(Long.toString(Instant.parse("2027-05-26T09:00:00Z").getEpochSecond()), expiresAt(brief.id(), other.id()),
+                "six months on the local calendar: the same wall-clock time in summer time");
+    }
+
+    private String expiresAt(String tenantId, String ticketId) {
+        var item = table.client().getItem(b -> b.tableName(table.tableName()).key(Keys.ticketKey(tenantId, ticketId))
+                .consistentRead(true)).item();
+        return item.containsKey(Keys.EXPIRES_AT) ? item.get(Keys.EXPIRES_AT).n() : null;
+    }
+
     @Test
     void moreUrgentContactRaisesUrgencyAndLessUrgentDoesNot() {
         intake.record(tenant, contact("079 555 22 22", Urgency.MEDIUM, MORNING, null));

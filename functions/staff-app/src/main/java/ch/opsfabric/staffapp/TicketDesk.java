@@ -157,7 +157,7 @@ final class TicketDesk {
         Ticket moved;
         try {
             moved = tickets.changeStatus(tenant.id(), ticket.id(), new TicketStore.StatusChange(ticket.status(), target,
-                    null, now, appointmentAt, reviewDueAt, author.name(), ticket.slaDueAt()));
+                    null, now, appointmentAt, reviewDueAt, author.name(), ticket.slaDueAt()).retainedFor(tenant.config()));
         } catch (TicketStore.ConcurrentChangeException e) {
             return new Refused("Das Ticket wurde inzwischen geändert. Bitte sehen Sie es sich noch einmal an.");
         }

@@ -94,7 +94,8 @@ final class UpdateTicketRoute implements ApiRoute {
             Instant reviewDueAt = target == TicketStatus.DONE ? statusUpdates.reviewDueAt(tenant, ticket, now) : null;
             try {
                 updated = tickets.changeStatus(tenant.id(), ticket.id(), new TicketStore.StatusChange(
-                        ticket.status(), target, emptyToNull(note), now, appointment, reviewDueAt, null, ticket.slaDueAt()));
+                        ticket.status(), target, emptyToNull(note), now, appointment, reviewDueAt, null, ticket.slaDueAt())
+                        .retainedFor(tenant.config()));
             } catch (TicketStore.ConcurrentChangeException e) {
                 throw new ApiException(409, "conflict", e.gone() ? "Das Ticket gibt es nicht mehr."
                         : "Das Ticket wurde inzwischen geändert; bitte neu laden.");
