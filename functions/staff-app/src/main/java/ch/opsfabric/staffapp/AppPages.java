@@ -166,6 +166,8 @@ final class AppPages {
                     "tickets", s.ticketIds().size())));
             m.put("suspects", suspects);
             m.put("hasSuspects", !suspects.isEmpty());
+            m.put("person", true);
+            m.put("owner", staff.member().role() == ch.opsfabric.staff.StaffMember.Role.OWNER);
         }
         List<Map<String, Object>> moves = new ArrayList<>();
         StatusLabels.movesFrom(t.status()).forEach(s -> moves.add(option(s.name(), StatusLabels.label(s), false)));

@@ -3,6 +3,7 @@ package ch.opsfabric.staffapp;
 import ch.opsfabric.contact.Contact;
 import ch.opsfabric.contact.Contacts;
 import ch.opsfabric.log.Log;
+import ch.opsfabric.privacy.PersonalData;
 import ch.opsfabric.staff.StaffMember;
 import ch.opsfabric.tenant.Tenant;
 import ch.opsfabric.ticket.Ticket;
@@ -30,11 +31,37 @@ final class ContactDesk {
     private final Contacts contacts;
     private final TicketStore tickets;
     private final Clock clock;
+    private final PersonalData personal;
 
-    ContactDesk(Contacts contacts, TicketStore tickets, Clock clock) {
+    ContactDesk(Contacts contacts, TicketStore tickets, Clock clock, PersonalData personal) {
         this.contacts = contacts;
         this.tickets = tickets;
         this.clock = clock;
+        this.personal = personal;
+    }
+
+    /** Everything held about the person behind the ticket (revDSG access), as the staff API gives it. */
+    Optional<PersonalData.Export> export(Tenant tenant, Ticket ticket) {
+        return ticket.contactId() == null ? Optional.empty() : personal.export(tenant.id(), ticket.contactId());
+    }
+
+    /** Erases the person behind the ticket (owners only, confirmed) and notes who did it. */
+    TicketDesk.Outcome erase(Tenant tenant, StaffMember author, Ticket ticket, boolean confirmed) {
+        if (author.role() != StaffMember.Role.OWNER) {
+            return new TicketDesk.Refused("Personendaten löschen darf nur die Inhaberin oder der Inhaber.");
+        }
+        if (!confirmed) {
+            return new TicketDesk.Refused("Bitte bestätigen Sie, dass die Daten dieser Person gelöscht werden sollen.");
+        }
+        if (ticket.contactId() == null || !(personal.erase(tenant.id(), ticket.contactId()) instanceof PersonalData.Erased erased)) {
+            return new TicketDesk.Refused("Zu diesem Ticket ist keine Person gespeichert.");
+        }
+        Ticket noted = tickets.addEvent(tenant.id(), ticket.id(), TicketEvent.note(clock.instant(),
+                "Personendaten gelöscht (" + erased.tickets() + " Ticket(s), " + erased.messages() + " Nachricht(en))",
+                author.name()));
+        Log.info("contact.erased", Map.of("tenant", tenant.id(), "contact", erased.contactId(), "tickets", erased.tickets(),
+                "member", author.id()));
+        return new TicketDesk.Done(noted, "Personendaten gelöscht.");
     }
 
     /** Empty for a ticket from before contacts, or one without number and address. */

@@ -1,5 +1,9 @@
 package ch.opsfabric.staffapp;
 
+import ch.opsfabric.attachment.AttachmentDeletion;
+import ch.opsfabric.attachment.S3AttachmentStore;
+import ch.opsfabric.privacy.PersonalData;
+import ch.opsfabric.store.DynamoPersonalRecords;
 import ch.opsfabric.app.Cloud;
 import ch.opsfabric.app.TicketIntakes;
 import ch.opsfabric.app.Env;
@@ -45,8 +49,9 @@ public final class StaffAppWiring {
     private final ApiDispatcher dispatcher;
     private final Runnable warmUp;
 
+    /** @param attachments where an erasure (owners, on the ticket page) deletes the person's files */
     public StaffAppWiring(Clock clock, DynamoDbClient dynamo, String tableName, SqsClient sqs, String outboundQueueUrl,
-                          DeferredDelivery deferred, Settings settings) {
+                          DeferredDelivery deferred, Settings settings, AttachmentDeletion attachments) {
         SingleTable table = SingleTable.of(dynamo, tableName);
         DynamoTenantDirectory tenants = new DynamoTenantDirectory(table, Cloud.tenantCacheNanos());
         SqsSmsOutbox outbox = new SqsSmsOutbox(sqs, outboundQueueUrl);
@@ -70,9 +75,12 @@ public final class StaffAppWiring {
         routes.put("POST /app/login/code", new VerifyCodeRoute(signIn, http, pages));
         routes.put("POST /app/logout", new LogoutRoute(signIn, http, pages));
         routes.put("GET /app/tickets", new InboxRoute(clock, signIn, http, pages, desk));
-        ContactDesk people = new ContactDesk(TicketIntakes.contacts(table, tickets), tickets, clock);
+        ch.opsfabric.contact.Contacts contacts = TicketIntakes.contacts(table, tickets);
+        ContactDesk people = new ContactDesk(contacts, tickets, clock, new PersonalData(clock, contacts, tickets,
+                new DynamoOptOuts(table), new DynamoPersonalRecords(table), attachments));
         routes.put("GET /app/tickets/{id}", new TicketPageRoute(clock, signIn, http, pages, desk, people));
         routes.put("POST /app/tickets/{id}", new TicketActionRoute(clock, signIn, http, pages, desk, people));
+        routes.put("GET /app/tickets/{id}/export", new PersonExportRoute(clock, signIn, http, pages, desk, people));
         IntakeSubmission submission = new IntakeSubmission(clock, new DynamoRateLimiter(table, settings.intakeRateLimitPerMinute()),
                 tenants, TicketIntakes.inTable(table, tickets, sms, clock, settings.publicBaseUrl()), tickets, new ch.opsfabric.store.DynamoFormRefs(table), sms, templates,
                 TicketIntakes.emailConfirmations(table, outbox, templates));
@@ -110,8 +118,11 @@ public final class StaffAppWiring {
 
     /** In Lambda: region, table, queue, Scheduler target and settings from the environment template.yaml gives it. */
     public static StaffAppWiring fromEnvironment() {
+        String s3 = Env.optional("AWS_ENDPOINT_URL_S3");
         return new StaffAppWiring(Cloud.clock(), Cloud.dynamo(), Env.require("TABLE_NAME"), Cloud.sqs(),
-                Env.require("OUTBOUND_QUEUE_URL"), SchedulerDeferredDelivery.fromEnvironment(), Cloud.settings());
+                Env.require("OUTBOUND_QUEUE_URL"), SchedulerDeferredDelivery.fromEnvironment(), Cloud.settings(),
+                new S3AttachmentStore(s3 == null ? null : java.net.URI.create(s3), Env.require("ATTACHMENT_BUCKET"),
+                        Env.require("AWS_REGION"), Cloud.credentials()));
     }
 
     ApiDispatcher dispatcher() {

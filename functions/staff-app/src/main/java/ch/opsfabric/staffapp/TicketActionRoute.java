@@ -12,7 +12,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
- * {@code POST /app/tickets/{id}} with {@code action=move|note|reply|merge}: done → 303 back to the
+ * {@code POST /app/tickets/{id}} with {@code action=move|note|reply|merge|erase}: done → 303 back to the
  * ticket (a reload sends nothing twice); refused → the ticket page again with the reason.
  */
 final class TicketActionRoute extends SignedInRoute {
@@ -66,6 +66,10 @@ final class TicketActionRoute extends SignedInRoute {
                 outcome = desk.reply(staff.tenant(), staff.member(), ticket, form.first("text").orElse(""),
                         form.first("nonce").orElse(null));
                 done = "sent";
+            }
+            case "erase" -> {
+                outcome = people.erase(staff.tenant(), staff.member(), ticket, form.first("confirm").isPresent());
+                done = "erased";
             }
             case "merge" -> {
                 outcome = people.merge(staff.tenant(), staff.member(), ticket, form.first("suspect").orElse(null));

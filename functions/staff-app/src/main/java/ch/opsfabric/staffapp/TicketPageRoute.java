@@ -18,7 +18,8 @@ final class TicketPageRoute extends SignedInRoute {
             "sent", "SMS wird gesendet. Die Antwort erscheint hier.",
             "created", "Ticket erfasst.",
             "joined", "Diese Nummer hatte heute schon ein offenes Ticket: der Kontakt ist dort ergänzt.",
-            "merged", "Kontakte zusammengeführt: ihre Nummern, Adressen und Tickets gehören jetzt zu dieser Person.");
+            "merged", "Kontakte zusammengeführt: ihre Nummern, Adressen und Tickets gehören jetzt zu dieser Person.",
+            "erased", "Personendaten gelöscht: Name, Nummern, Adressen, Nachrichten und Anhänge dieser Person sind entfernt.");
 
     private final Clock clock;
     private final TicketDesk desk;

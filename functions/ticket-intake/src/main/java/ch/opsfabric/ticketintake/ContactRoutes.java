@@ -8,6 +8,7 @@ import ch.opsfabric.http.ApiRoute;
 import ch.opsfabric.http.RequestBody;
 import ch.opsfabric.json.Json;
 import ch.opsfabric.log.Log;
+import ch.opsfabric.privacy.ExportJson;
 import ch.opsfabric.privacy.PersonalData;
 import ch.opsfabric.tenant.Tenant;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -68,14 +69,7 @@ final class ContactRoutes {
             String id = validId(request.pathParameter("id").orElse(""));
             PersonalData.Export export = personal.export(tenant.id(), id)
                     .orElseThrow(() -> ApiException.notFound("Diesen Kontakt gibt es nicht."));
-            ObjectNode answer = Json.object().put("exportedAt", clock.instant().toString()).put("business", tenant.name());
-            answer.set("contact", write(export.contact()));
-            ArrayNode tickets = answer.putArray("tickets");
-            export.tickets().forEach(t -> tickets.add(ch.opsfabric.http.TicketJson.write(t, clock.instant())));
-            ObjectNode optedOut = answer.putObject("optedOut");
-            export.optedOut().forEach(optedOut::put);
-            records(answer.putArray("records"), export.held());
-            records(answer.putArray("messages"), export.messages());
+            ObjectNode answer = ExportJson.write(export, tenant.name(), clock.instant());
             Log.info("contact.exported", Map.of("tenant", tenant.id(), "contact", export.contact().id(),
                     "tickets", export.tickets().size()));
             return ApiResponses.json(200, answer);
@@ -101,14 +95,6 @@ final class ContactRoutes {
                     .put("messagesErased", erased.messages()).put("itemsDeleted", erased.heldItems())
                     .put("attachmentsDeleted", erased.attachments()).put("optOutsKept", erased.optOutsKept()));
         };
-    }
-
-    private static void records(ArrayNode array, java.util.List<ch.opsfabric.privacy.PersonalRecords.Record> records) {
-        for (var record : records) {
-            ObjectNode node = array.addObject().put("kind", record.kind());
-            ObjectNode attributes = node.putObject("attributes");
-            record.attributes().forEach(attributes::put);
-        }
     }
 
     private static String validId(String id) {
@@ -137,24 +123,6 @@ final class ContactRoutes {
     }
 
     static ObjectNode write(Contact contact) {
-        ObjectNode node = Json.object().put("id", contact.id());
-        if (contact.name() != null) {
-            node.put("name", contact.name());
-        }
-        add(node.putArray("phones"), contact.phones());
-        add(node.putArray("emails"), contact.emails());
-        add(node.putArray("tickets"), contact.ticketIds());
-        add(node.putArray("suspects"), contact.suspects());
-        if (contact.mergedInto() != null) {
-            node.put("mergedInto", contact.mergedInto());
-        }
-        if (contact.createdAt() != null) {
-            node.put("createdAt", contact.createdAt().toString());
-        }
-        return node;
-    }
-
-    private static void add(ArrayNode array, java.util.Set<String> values) {
-        values.stream().sorted().forEach(array::add);
+        return ExportJson.contact(contact);
     }
 }

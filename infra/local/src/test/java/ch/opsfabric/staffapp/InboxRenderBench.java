@@ -65,7 +65,7 @@ public final class InboxRenderBench {
             new DynamoSessions(table).create(Hashes.sha256Hex(token), new Sessions.Session(tenant.id(), "owner", "csrf", now));
             StaffAppWiring wiring = new StaffAppWiring(clock, aws.dynamo(), aws.tableName("OpsTable"), aws.sqs(),
                     aws.queueUrl("OutboundSmsQueue"), (sms, at, zone) -> { },
-                    new Settings("https://ops.example", 600, new Secrets(null, null, null, null, null, null)));
+                    new Settings("https://ops.example", 600, new Secrets(null, null, null, null, null, null)), key -> { });
             StaffAppHandler handler = new StaffAppHandler(wiring);
             APIGatewayV2HTTPEvent request = SyntheticRequests.request("GET", "/app/tickets", "/app/tickets", Map.of(), null);
             request.setCookies(List.of("__Host-ofs=" + token));

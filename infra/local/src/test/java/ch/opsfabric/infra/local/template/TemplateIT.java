@@ -214,6 +214,7 @@ class TemplateIT {
                 "DELETE /api/admin/tenants/{slug}/staff/{id}",
                 "GET /app", "GET /app/login", "POST /app/login", "GET /app/login/code", "POST /app/login/code",
                 "POST /app/logout", "GET /app/tickets", "GET /app/tickets/{id}", "POST /app/tickets/{id}",
+                "GET /app/tickets/{id}/export",
                 "GET /app/roi", "GET /app/roi/export", "GET /app/tickets/new", "POST /app/tickets/new",
                 "GET /app/team", "POST /app/team", "POST /app/switch",
                 "POST /api/webhook/email/postmark/{token}",
@@ -244,9 +245,10 @@ class TemplateIT {
                     }
                 }));
         assertEquals(List.of("TicketIntakeFunction [\"s3:DeleteObject\"] [{\"Fn::Sub\":\"${AttachmentBucket.Arn}/tenants/*\"}]",
+                "StaffAppFunction [\"s3:DeleteObject\"] [{\"Fn::Sub\":\"${AttachmentBucket.Arn}/tenants/*\"}]",
                 "EmailIntakeFunction [\"s3:PutObject\"] [{\"Fn::Sub\":\"${AttachmentBucket.Arn}/tenants/*\"}]",
                 "WhatsAppIntakeFunction [\"s3:PutObject\"] [{\"Fn::Sub\":\"${AttachmentBucket.Arn}/tenants/*\"}]"), writers,
-                "two functions write attachments; ticket-intake only deletes them (an erasure)");
+                "two functions write attachments; ticket-intake and the staff app only delete them (an erasure)");
     }
 
     /** The operator API is IAM-only, and nothing else is: a public route behind IAM would lock customers out. */
