@@ -30,7 +30,8 @@ public final class ConfigRules {
 
     /** Config fields only the back office reads: changing them leaves the website's cache alone. */
     public static final Set<String> BACK_OFFICE_FIELDS = Set.of("slaResponseMinutes", "quietHours", "timeZone",
-            "reviewDelayMinutes", "statusUpdates", "sms", "averageJobValueChf", "email", "whatsapp", "retentionMonths");
+            "reviewDelayMinutes", "statusUpdates", "sms", "averageJobValueChf", "email", "whatsapp", "retentionMonths",
+            "canton", "holidaysPauseSla");
 
     /** The keys the API takes at the top level of a tenant and keeps inside the stored document. */
     public static final Set<String> TOP_LEVEL_IN_DOCUMENT = Set.of("phoneLines", "ownerMobile");
@@ -69,6 +70,10 @@ public final class ConfigRules {
         fields.put("reviewDelayMinutes", integer(0, 30 * 24 * 60));
         fields.put("statusUpdates", bool());
         fields.put("retentionMonths", integer(1, 120));
+        List<String> cantons = new java.util.ArrayList<>(ch.opsfabric.time.SwissHolidays.cantons());
+        ch.opsfabric.time.SwissHolidays.cantons().forEach(c -> cantons.add(c.toUpperCase(java.util.Locale.ROOT)));
+        fields.put("canton", oneOf(cantons));
+        fields.put("holidaysPauseSla", bool());
         fields.put("sms", object(Map.of(
                 "provider", oneOf(List.of("console", "ecall", "twilio")),
                 "sender", smsSender())));

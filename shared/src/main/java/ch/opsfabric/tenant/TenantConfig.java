@@ -41,6 +41,23 @@ public record TenantConfig(
         phoneLines = List.copyOf(phoneLines);
     }
 
+    /** The canton whose public holidays apply (config {@code canton}, e.g. {@code "zh"}); Zürich when unset. */
+    public String canton() {
+        String canton = document == null ? "" : document.path("canton").asText("").toLowerCase(java.util.Locale.ROOT);
+        return ch.opsfabric.time.SwissHolidays.isCanton(canton) ? canton : ch.opsfabric.time.SwissHolidays.DEFAULT_CANTON;
+    }
+
+    /** Config {@code holidaysPauseSla}: the response clock stands still on the canton's public holidays. */
+    public boolean holidaysPauseSla() {
+        return document != null && document.path("holidaysPauseSla").asBoolean(false);
+    }
+
+    /** The days the SLA clock stands still all day: the canton's holidays when the tenant chose so, else none. */
+    public java.util.function.Predicate<java.time.LocalDate> closedDays() {
+        String canton = canton();
+        return holidaysPauseSla() ? day -> ch.opsfabric.time.SwissHolidays.isHoliday(canton, day) : day -> false;
+    }
+
     public int retentionMonths() {
         int months = document == null ? 0 : document.path("retentionMonths").asInt(0);
         return months > 0 ? months : DEFAULT_RETENTION_MONTHS;

@@ -104,7 +104,8 @@ public final class TicketIntake {
     private ContactOutcome recordUncounted(Tenant tenant, NewContact contact, ContactResolver.Resolution resolution) {
         TenantConfig config = tenant.config();
         LocalDate day = contact.at().atZone(config.zone()).toLocalDate();
-        Instant due = SlaCalculator.due(contact.at(), config.slaResponse(), config.quietHours(), config.zone());
+        Instant due = SlaCalculator.due(contact.at(), config.slaResponse(), config.quietHours(), config.zone(),
+                config.closedDays());
         if (resolution == null) {
             String id = TicketIds.random(day);
             return store.createOrJoin(id, TicketIds.reference(id, day), contact, day, due, null)

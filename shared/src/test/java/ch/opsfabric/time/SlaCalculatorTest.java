@@ -25,6 +25,21 @@ class SlaCalculatorTest {
                 SlaCalculator.due(local("2026-11-25T20:30"), TWO_HOURS, QuietHours.DEFAULT, ZURICH));
     }
 
+    /** Holidays pause the clock all day when the tenant says so: Good Friday and Easter Monday 2026 in Zürich. */
+    @Test
+    void aHolidayStandsStillAllDayWhenTheTenantLetsHolidaysPause() {
+        java.util.function.Predicate<java.time.LocalDate> zurich = day -> SwissHolidays.isHoliday("zh", day);
+        // Thursday 20:00, 2 h: 1 h before 21:00; Good Friday closed; Saturday 07:00 + 1 h
+        assertEquals(local("2026-04-04T08:00"),
+                SlaCalculator.due(local("2026-04-02T20:00"), TWO_HOURS, QuietHours.DEFAULT, ZURICH, zurich));
+        assertEquals(local("2026-04-03T08:00"),
+                SlaCalculator.due(local("2026-04-02T20:00"), TWO_HOURS, QuietHours.DEFAULT, ZURICH, day -> false),
+                "without the option only the night pauses: 1 h before 21:00, 1 h from 07:00");
+        // created on the holiday itself, without quiet hours: the clock starts at midnight
+        assertEquals(local("2026-04-07T02:00"),
+                SlaCalculator.due(local("2026-04-06T10:00"), TWO_HOURS, QuietHours.parse("00:00", "00:00"), ZURICH, zurich));
+    }
+
     @Test
     void daytimeIsPlainAddition() {
         assertEquals(local("2026-11-25T12:00"),

@@ -1,5 +1,6 @@
 package ch.opsfabric.missedcall;
 
+import ch.opsfabric.time.SwissHolidays;
 import ch.opsfabric.log.Log;
 import ch.opsfabric.log.Metrics;
 import ch.opsfabric.messaging.OutboundSms;
@@ -20,7 +21,6 @@ import ch.opsfabric.ticket.TicketSource;
 import ch.opsfabric.ticket.TicketStatus;
 import ch.opsfabric.ticket.Urgency;
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -101,12 +101,30 @@ final class MissedCallRecovery {
         if (!windowOpen) {
             return new Result(outcome.duplicate() ? Outcome.DUPLICATE : Outcome.MENU_SMS_SUPPRESSED, ticketId, reference);
         }
-        DayOfWeek day = now.atZone(tenant.config().zone()).getDayOfWeek();
-        boolean weekend = day == DayOfWeek.SATURDAY || day == DayOfWeek.SUNDAY;
-        String text = templates.render(weekend ? SmsTemplates.Name.MISSED_CALL_MENU_WEEKEND
-                : SmsTemplates.Name.MISSED_CALL_MENU, Map.of("business", tenant.name()));
+        // on a weekend or a public holiday of the tenant's canton the caller hears when the business is back
+        java.time.LocalDate today = now.atZone(tenant.config().zone()).toLocalDate();
+        String canton = tenant.config().canton();
+        boolean closed = !SwissHolidays.isWorkingDay(canton, today);
+        String text = closed
+                ? templates.render(SmsTemplates.Name.MISSED_CALL_MENU_WEEKEND, Map.of("business", tenant.name(),
+                        "back", backOn(today, SwissHolidays.nextWorkingDay(canton, today))))
+                : templates.render(SmsTemplates.Name.MISSED_CALL_MENU, Map.of("business", tenant.name()));
         sms.send(tenant, new OutboundSms(tenant.id(), number.e164(), text, SmsKind.MISSED_CALL_MENU, Urgency.MEDIUM,
                 "menu:" + call.contactId(), ticketId, now));
         return new Result(outcome.duplicate() ? Outcome.DUPLICATE : Outcome.MENU_SMS_QUEUED, ticketId, reference);
+    }
+
+    private static final String[] WEEKDAYS = {"Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"};
+
+    /** When the caller hears the business is back: "morgen", a weekday within the week, else the date. */
+    static String backOn(java.time.LocalDate today, java.time.LocalDate back) {
+        long days = java.time.temporal.ChronoUnit.DAYS.between(today, back);
+        if (days == 1) {
+            return "morgen";
+        }
+        if (days < 7) {
+            return WEEKDAYS[back.getDayOfWeek().getValue() - 1];
+        }
+        return back.getDayOfMonth() + ". " + back.getMonth().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.GERMAN);
     }
 }

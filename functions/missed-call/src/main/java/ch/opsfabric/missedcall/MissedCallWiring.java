@@ -76,6 +76,9 @@ public final class MissedCallWiring {
             DryRunWrites.warm(clock.instant());
             DryRunSqs.warm(clock.instant());
             templates.render(SmsTemplates.Name.MISSED_CALL_MENU, Map.of("business", "OpsFabric"));
+            // the holiday table is read once per JVM: before the snapshot, not in the first call
+            ch.opsfabric.time.SwissHolidays.isWorkingDay(ch.opsfabric.time.SwissHolidays.DEFAULT_CANTON,
+                    java.time.LocalDate.now(clock));
         };
     }
 

@@ -1,6 +1,7 @@
 package ch.opsfabric.missedcall;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.opsfabric.json.Json;
@@ -90,6 +91,30 @@ class MissedCallIT {
         generic("079 555 42 42", "w1");
         String text = QueueReader.drain(queues.get("OutboundSmsQueue")).get(0).text();
         assertTrue(text.contains("ab Montag wieder für Sie da"), text);
+    }
+
+    /** Good Friday 2026 in Zürich: back after Easter Monday. In Luzern 1 May is a working day, in Zürich it is not. */
+    @Test
+    void onAPublicHolidayOfTheCantonCallersHearTheNextWorkingDay() {
+        clock.set(Instant.parse("2026-04-03T08:00:00Z"));
+        generic("079 555 42 43", "h1");
+        String goodFriday = QueueReader.drain(queues.get("OutboundSmsQueue")).get(0).text();
+        assertTrue(goodFriday.contains("ab Dienstag wieder für Sie da"), goodFriday);
+        clock.set(Instant.parse("2026-05-01T08:00:00Z"));
+        generic("079 555 42 44", "h2");
+        String mayDay = QueueReader.drain(queues.get("OutboundSmsQueue")).get(0).text();
+        assertTrue(mayDay.contains("ab Montag wieder für Sie da"), mayDay);
+        clock.set(Instant.parse("2026-12-24T08:00:00Z"));
+        generic("079 555 42 46", "h4");
+        assertTrue(QueueReader.drain(queues.get("OutboundSmsQueue")).get(0).text().contains("Antworten Sie mit 1 = Dringend"),
+                "Christmas Eve is a working day: the usual menu");
+        Tenant luzern = TestAws.newTenant(directory, "\"canton\":\"LU\"");
+        clock.set(Instant.parse("2026-05-01T08:00:00Z"));
+        handler.handle(ApiGatewayEvents.signedJson("/api/webhook/missed-call", Json.write(Json.object()
+                .put("from", "079 555 42 45").put("to", luzern.config().phoneLines().get(0)).put("callId", "h3")
+                .put("at", clock.instant().toString()))));
+        String luzernText = QueueReader.drain(queues.get("OutboundSmsQueue")).get(0).text();
+        assertFalse(luzernText.contains("wieder für Sie da"), luzernText);
     }
 
     @Test
