@@ -294,7 +294,9 @@ final class LocalApiGateway implements AutoCloseable {
             pathParams.forEach(params::put);
         }
         if (body.length > 0) {
-            if (isText(headers.get("content-type"))) {
+            // bytes that are no UTF-8 cannot travel as a JSON string unchanged: they go base64-encoded
+            // (as for a binary type), so the function sees what was sent, not replacement characters
+            if (isText(headers.get("content-type")) && validUtf8(body)) {
                 event.put("body", new String(body, StandardCharsets.UTF_8));
                 event.put("isBase64Encoded", false);
             } else {
@@ -305,6 +307,15 @@ final class LocalApiGateway implements AutoCloseable {
             event.put("isBase64Encoded", false);
         }
         return event.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static boolean validUtf8(byte[] body) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(body));
+            return true;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return false;
+        }
     }
 
     /** API Gateway passes JSON and text through as text and base64-encodes everything else. */
