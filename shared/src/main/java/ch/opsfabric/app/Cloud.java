@@ -43,6 +43,7 @@ public final class Cloud {
                 .region(region())
                 .credentialsProvider(credentials())
                 .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(Cloud::boundedRetries)
                 .build();
     }
 
@@ -51,7 +52,19 @@ public final class Cloud {
                 .region(region())
                 .credentialsProvider(credentials())
                 .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(Cloud::boundedRetries)
                 .build();
+    }
+
+    /**
+     * Three attempts (the standard retry mode; DynamoDB's legacy default is nine, with throttling
+     * backoffs that outlast the function's 15 s) and at most 5 s per call: a throttled or hanging
+     * dependency turns into a 503 the caller retries, well before the function times out.
+     */
+    static void boundedRetries(software.amazon.awssdk.core.client.config.ClientOverrideConfiguration.Builder config) {
+        config.retryStrategy(software.amazon.awssdk.core.retry.RetryMode.STANDARD)
+                .apiCallAttemptTimeout(java.time.Duration.ofSeconds(2))
+                .apiCallTimeout(java.time.Duration.ofSeconds(5));
     }
 
     /**

@@ -16,7 +16,15 @@ import java.util.List;
  */
 public record SqsBatch(List<Message> messages) {
 
-    public record Message(String messageId, String body) {
+    /**
+     * @param receiptHandle what a visibility change names the message by; null when absent
+     * @param receiveCount  {@code attributes.ApproximateReceiveCount}: 1 on the first delivery
+     */
+    public record Message(String messageId, String body, String receiptHandle, int receiveCount) {
+
+        public Message(String messageId, String body) {
+            this(messageId, body, null, 1);
+        }
     }
 
     /** @throws IOException when the event is not an SQS event: the whole batch then retries */
@@ -36,7 +44,9 @@ public record SqsBatch(List<Message> messages) {
                 throw new IOException("an SQS record without messageId");
             }
             // a null body stays null: delivery keeps it for the DLQ instead of guessing
-            messages.add(new Message(id, record.path("body").isTextual() ? record.get("body").asText() : null));
+            messages.add(new Message(id, record.path("body").isTextual() ? record.get("body").asText() : null,
+                    record.path("receiptHandle").asText(null),
+                    Math.max(1, record.path("attributes").path("ApproximateReceiveCount").asInt(1))));
         }
         return new SqsBatch(List.copyOf(messages));
     }

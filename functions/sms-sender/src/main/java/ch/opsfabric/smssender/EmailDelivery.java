@@ -47,14 +47,14 @@ public final class EmailDelivery {
             email = OutboundEmail.fromJson(body);
         } catch (IllegalArgumentException e) {
             Log.error("email.unreadable", Map.of("fields", body.size()), e);
-            return SmsDelivery.Outcome.RETRY;
+            return SmsDelivery.Outcome.POISONED;
         }
         Map<String, Object> logFields = Map.of("tenant", email.tenantId(), "to", Identifiers.maskAddress(email.to()),
                 "purpose", email.purpose());
         Optional<Tenant> tenant = tenants.byId(email.tenantId());
         if (tenant.isEmpty()) {
             Log.error("email.unknown_tenant", logFields, null);
-            return SmsDelivery.Outcome.RETRY;
+            return SmsDelivery.Outcome.POISONED;
         }
         switch (ledger.claim(email, provider.name(), clock.instant(), SmsDelivery.CLAIM_LEASE)) {
             case ALREADY_DONE -> {

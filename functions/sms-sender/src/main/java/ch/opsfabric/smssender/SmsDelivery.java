@@ -28,7 +28,9 @@ public final class SmsDelivery {
     static final Duration CLAIM_LEASE = Duration.ofMinutes(2);
 
     public enum Outcome {
-        SENT(false), DUPLICATE(false), SKIPPED_OPT_OUT(false), FAILED_PERMANENT(false), RETRY(true);
+        SENT(false), DUPLICATE(false), SKIPPED_OPT_OUT(false), FAILED_PERMANENT(false), RETRY(true),
+        /** Unreadable or unroutable: waiting will not help, it goes to the DLQ for a person to look at. */
+        POISONED(true);
 
         private final boolean retry;
 
@@ -78,20 +80,20 @@ public final class SmsDelivery {
         } catch (IllegalArgumentException e) {
             // kept for inspection: retries end in the DLQ rather than dropping a message silently
             Log.error("sms.unreadable", Map.of("chars", body == null ? 0 : body.length()), e);
-            return Outcome.RETRY;
+            return Outcome.POISONED;
         }
         Map<String, Object> logFields = Map.of("tenant", sms.tenantId(), "to", PhoneNumbers.mask(sms.to()),
                 "kind", sms.kind().wireName());
         Optional<Tenant> tenant = tenants.byId(sms.tenantId());
         if (tenant.isEmpty()) {
             Log.error("sms.unknown_tenant", logFields, null);
-            return Outcome.RETRY;
+            return Outcome.POISONED;
         }
         SmsProvider provider = providers.get(tenant.get().config().smsProvider());
         if (provider == null) {
             Log.error("sms.unknown_provider", Map.of("tenant", sms.tenantId(),
                     "provider", tenant.get().config().smsProvider()), null);
-            return Outcome.RETRY;
+            return Outcome.POISONED;
         }
         switch (ledger.claim(sms, provider.name(), clock.instant(), CLAIM_LEASE)) {
             case ALREADY_DONE -> {

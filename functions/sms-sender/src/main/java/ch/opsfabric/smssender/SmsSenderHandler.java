@@ -24,6 +24,7 @@ public final class SmsSenderHandler implements RequestStreamHandler {
     private final SmsDelivery delivery;
     private final EmailDelivery emailDelivery;
     private final WhatsAppDelivery whatsAppDelivery;
+    private final RetryDelays retryDelays;
     private final Priming priming;
 
     public SmsSenderHandler() {
@@ -34,6 +35,7 @@ public final class SmsSenderHandler implements RequestStreamHandler {
         this.delivery = wiring.delivery();
         this.emailDelivery = wiring.emailDelivery();
         this.whatsAppDelivery = wiring.whatsAppDelivery();
+        this.retryDelays = wiring.retryDelays();
         this.priming = Priming.register("sms-sender", wiring::warmUp);
     }
 
@@ -66,8 +68,10 @@ public final class SmsSenderHandler implements RequestStreamHandler {
     public List<String> handle(SqsBatch batch) {
         List<String> failures = new ArrayList<>();
         for (SqsBatch.Message message : batch.messages()) {
-            if (deliver(message.body()).retry()) {
+            SmsDelivery.Outcome outcome = deliver(message.body());
+            if (outcome.retry()) {
                 failures.add(message.messageId());
+                retryDelays.apply(message, outcome);
             }
         }
         return failures;

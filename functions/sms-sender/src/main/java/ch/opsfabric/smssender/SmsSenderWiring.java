@@ -31,19 +31,23 @@ public final class SmsSenderWiring {
     private final EmailDelivery emailDelivery;
     private final WhatsAppDelivery whatsAppDelivery;
     private final Runnable warmUp;
+    private final RetryDelays retryDelays;
 
     public SmsSenderWiring(Clock clock, DynamoDbClient dynamo, String tableName, List<SmsProvider> providers) {
         this(clock, dynamo, tableName, providers, new ch.opsfabric.messaging.ConsoleEmailProvider(clock, null),
-                "kontakt@opsfabric.ch", SenderProviders.consoleWhatsApp(new ch.opsfabric.messaging.ConsoleWhatsAppProvider(clock, null)));
+                "kontakt@opsfabric.ch", SenderProviders.consoleWhatsApp(new ch.opsfabric.messaging.ConsoleWhatsAppProvider(clock, null)),
+                RetryDelays.NONE);
     }
 
     /**
      * @param email       the deployment's e-mail service
      * @param fromAddress its verified sender address
+     * @param retryDelays how long a failed message waits for its next try
      */
     public SmsSenderWiring(Clock clock, DynamoDbClient dynamo, String tableName, List<SmsProvider> providers,
                            ch.opsfabric.messaging.EmailProvider email, String fromAddress,
-                           Map<String, ch.opsfabric.messaging.WhatsAppProvider> whatsapp) {
+                           Map<String, ch.opsfabric.messaging.WhatsAppProvider> whatsapp, RetryDelays retryDelays) {
+        this.retryDelays = retryDelays;
         SingleTable table = SingleTable.of(dynamo, tableName);
         Map<String, SmsProvider> byName = providers.stream()
                 .collect(Collectors.toUnmodifiableMap(SmsProvider::name, Function.identity()));
@@ -101,7 +105,18 @@ public final class SmsSenderWiring {
         Clock clock = Cloud.clock();
         return new SmsSenderWiring(clock, Cloud.dynamo(), Env.require("TABLE_NAME"), SenderProviders.fromEnvironment(clock),
                 SenderProviders.emailFromEnvironment(clock), Env.require("EMAIL_FROM_ADDRESS"),
-                SenderProviders.whatsAppFromEnvironment(clock));
+                SenderProviders.whatsAppFromEnvironment(clock), retryDelaysFromEnvironment());
+    }
+
+    private static RetryDelays retryDelaysFromEnvironment() {
+        String endpoint = Env.optional("AWS_ENDPOINT_URL_SQS");
+        return new RetryDelays(new SqsVisibility(endpoint == null ? null : java.net.URI.create(endpoint),
+                Env.require("OUTBOUND_QUEUE_URL"), Env.require("AWS_REGION"), Cloud.credentials()),
+                Env.integer("RETRY_BASE_SECONDS", 90), Env.integer("RETRY_MAX_SECONDS", 900));
+    }
+
+    RetryDelays retryDelays() {
+        return retryDelays;
     }
 
     /** SnapStart priming: the request path once, reads only. */

@@ -57,14 +57,14 @@ public final class WhatsAppDelivery {
             message = OutboundWhatsApp.fromJson(body);
         } catch (IllegalArgumentException e) {
             Log.error("whatsapp.unreadable", Map.of("fields", body.size()), e);
-            return SmsDelivery.Outcome.RETRY;
+            return SmsDelivery.Outcome.POISONED;
         }
         Map<String, Object> logFields = Map.of("tenant", message.tenantId(), "to", PhoneNumbers.mask(message.to()),
                 "kind", message.kind().wireName());
         Optional<Tenant> tenant = tenants.byId(message.tenantId());
         if (tenant.isEmpty()) {
             Log.error("whatsapp.unknown_tenant", logFields, null);
-            return SmsDelivery.Outcome.RETRY;
+            return SmsDelivery.Outcome.POISONED;
         }
         String providerName = tenant.get().config().document().path("whatsapp").path("provider").asText("meta");
         WhatsAppProvider provider = providers.get(providerName);

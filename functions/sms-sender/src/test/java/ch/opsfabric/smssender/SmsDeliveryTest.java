@@ -80,13 +80,13 @@ class SmsDeliveryTest {
 
     @Test
     void whatCannotBeSentNowIsKeptForTheDlq() {
-        assertEquals(Outcome.RETRY, delivery.deliver("not json"));
-        assertEquals(Outcome.RETRY, delivery.deliver(null));
-        assertEquals(Outcome.RETRY, delivery.deliver(sms(noProvider, "+41795551001", SmsKind.TICKET_CONFIRMATION, "k1").toJson()),
+        assertEquals(Outcome.POISONED, delivery.deliver("not json"));
+        assertEquals(Outcome.POISONED, delivery.deliver(null));
+        assertEquals(Outcome.POISONED, delivery.deliver(sms(noProvider, "+41795551001", SmsKind.TICKET_CONFIRMATION, "k1").toJson()),
                 "a tenant whose provider this deployment has no credentials for");
         OutboundSms unknownTenant = new OutboundSms("gone", "+41795551001", "x", SmsKind.TICKET_CONFIRMATION,
                 Urgency.MEDIUM, "k2", null, NOW);
-        assertEquals(Outcome.RETRY, delivery.deliver(unknownTenant.toJson()));
+        assertEquals(Outcome.POISONED, delivery.deliver(unknownTenant.toJson()));
         assertTrue(provider.calls.isEmpty());
     }
 }

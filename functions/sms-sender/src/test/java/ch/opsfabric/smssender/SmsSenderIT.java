@@ -41,7 +41,8 @@ class SmsSenderIT {
             new ch.opsfabric.messaging.ConsoleEmailProvider(Clock.fixed(NOW, ZoneOffset.UTC), null);
     private final SmsSenderHandler handler = new SmsSenderHandler(new SmsSenderWiring(Clock.fixed(NOW, ZoneOffset.UTC),
             TestAws.aws().dynamo(), TestAws.aws().tableName("OpsTable"), List.of(provider), email, "kontakt@mail.opsfabric.ch",
-            SenderProviders.consoleWhatsApp(new ch.opsfabric.messaging.ConsoleWhatsAppProvider(Clock.fixed(NOW, ZoneOffset.UTC), null))));
+            SenderProviders.consoleWhatsApp(new ch.opsfabric.messaging.ConsoleWhatsAppProvider(Clock.fixed(NOW, ZoneOffset.UTC), null)),
+            RetryDelays.NONE));
 
     private OutboundSms sms(String to) {
         return new OutboundSms(tenant.id(), to, "Grüezi", SmsKind.TICKET_CONFIRMATION, Urgency.MEDIUM,
@@ -171,6 +172,21 @@ class SmsSenderIT {
         RequestCounter counter = new RequestCounter();
         new SmsSenderWiring(Clock.fixed(NOW, ZoneOffset.UTC), counter.dynamo(), "OpsTable", List.of(provider)).warmUp();
         assertTrue(!counter.operations().isEmpty(), "priming reached the table");
-        assertTrue(java.util.Set.of("DynamoDb.GetItem", "DynamoDb.Query", "Sqs.GetQueueAttributes").containsAll(counter.operations()), "only reads: " + counter.operations());
+        assertTrue(java.util.Set.of("DynamoDb.GetItem", "DynamoDb.BatchGetItem", "DynamoDb.Query", "Sqs.GetQueueAttributes").containsAll(counter.operations()), "only reads: " + counter.operations());
+    }
+
+    /** The hand-signed ChangeMessageVisibility, against ElasticMQ: a message taken for 30 s is back at once. */
+    @Test
+    void theVisibilityChangeReachesTheQueue() {
+        String url = TestAws.freshQueues().get("OutboundSmsQueue");
+        TestAws.aws().sqs().sendMessage(b -> b.queueUrl(url).messageBody("{}"));
+        var taken = TestAws.aws().sqs().receiveMessage(b -> b.queueUrl(url).visibilityTimeout(30).waitTimeSeconds(1)).messages();
+        assertEquals(1, taken.size());
+        assertTrue(TestAws.aws().sqs().receiveMessage(b -> b.queueUrl(url).waitTimeSeconds(0)).messages().isEmpty(),
+                "invisible while taken");
+        new SqsVisibility(TestAws.aws().sqsEndpoint(), url, "eu-central-2", ch.opsfabric.infra.emulators.LocalAws.credentials())
+                .delay(taken.get(0).receiptHandle(), 0);
+        assertEquals(1, TestAws.aws().sqs().receiveMessage(b -> b.queueUrl(url).waitTimeSeconds(1)).messages().size(),
+                "visible again after the change");
     }
 }

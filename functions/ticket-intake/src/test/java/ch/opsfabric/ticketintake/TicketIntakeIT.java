@@ -265,6 +265,6 @@ class TicketIntakeIT {
                     throw new AssertionError("priming defers nothing");
                 }, TestAws.SETTINGS, new ch.opsfabric.testing.fakes.InMemoryAttachments()).warmUp();
         assertTrue(!counter.operations().isEmpty(), "priming reached the table");
-        assertTrue(java.util.Set.of("DynamoDb.GetItem", "DynamoDb.Query", "Sqs.GetQueueAttributes").containsAll(counter.operations()), "only reads: " + counter.operations());
+        assertTrue(java.util.Set.of("DynamoDb.GetItem", "DynamoDb.BatchGetItem", "DynamoDb.Query", "Sqs.GetQueueAttributes").containsAll(counter.operations()), "only reads: " + counter.operations());
     }
 }

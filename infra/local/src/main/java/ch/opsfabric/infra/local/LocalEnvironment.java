@@ -52,7 +52,9 @@ final class LocalEnvironment implements AutoCloseable {
             Map.entry("metaAccessToken", LocalGraphApi.ACCESS_TOKEN),
             Map.entry("openAiApiKey", LocalModelServer.API_KEY));
     /** Template parameters that differ here from their defaults: e-mail is recorded, not sent. */
-    static final Map<String, String> LOCAL_PARAMETERS = Map.of("EmailProvider", "console", "WhatsAppProvider", "console");
+    static final Map<String, String> LOCAL_PARAMETERS = Map.of("EmailProvider", "console", "WhatsAppProvider", "console",
+            // retries within seconds here (the local queue's visibility is 5 s): 1, 2, 2, 2 s between tries
+            "RetryBaseSeconds", "1", "RetryMaxSeconds", "2");
     /** The operator's dev credentials (SigV4, region eu-central-2, service execute-api), as listed in the README. */
     static final String OPERATOR_ACCESS_KEY = "AKIALOCALOPERATOR0001";
     static final String OPERATOR_SECRET = "dev-operator-secret";
@@ -70,7 +72,7 @@ final class LocalEnvironment implements AutoCloseable {
     final SamTemplate template;
     final LocalAws aws;
     final LocalClock clock = new LocalClock();
-    final LocalSmsSink smsSink = new LocalSmsSink();
+    final LocalSmsSink smsSink = new LocalSmsSink(clock);
     final LocalEmailSink emailSink = new LocalEmailSink();
     /** What the console WhatsApp provider "sent", as JSON (same shape of sink as the e-mails'). */
     final LocalEmailSink whatsappSink = new LocalEmailSink("text");
@@ -79,6 +81,10 @@ final class LocalEnvironment implements AutoCloseable {
     /** The port of the local WebSocket API (the voice assistant's ConversationRelay socket), known before the functions start. */
     final int voiceSocketPort = FreePort.find();
     final LocalCloudFront cloudFront;
+    /** What tests inject between the functions' SDKs and the emulators ({@code /_local/faults}). */
+    final LocalFaults faults = new LocalFaults();
+    /** SQS as the functions reach it: ElasticMQ behind the fault injector. */
+    final LocalSqsProxy sqsProxy;
     /** DynamoDB as the functions reach it: through their IAM policies of template.yaml. */
     final LocalIamDynamo iam;
     final LocalScheduler scheduler;
@@ -105,7 +111,9 @@ final class LocalEnvironment implements AutoCloseable {
         this.cloudFront = new LocalCloudFront(functionKeys, clock);
         try {
             this.iam = new LocalIamDynamo(template, logicalId -> template.resourcesOfType("AWS::DynamoDB::Table").containsKey(logicalId)
-                    ? "arn:aws:dynamodb:eu-central-2:000000000000:table/" + aws.tableName(logicalId) : null, aws.dynamoEndpoint());
+                    ? "arn:aws:dynamodb:eu-central-2:000000000000:table/" + aws.tableName(logicalId) : null, aws.dynamoEndpoint(),
+                    faults);
+            this.sqsProxy = new LocalSqsProxy(aws.sqsEndpoint(), faults);
         } catch (IOException e) {
             aws.close();
             throw new UncheckedIOException("cannot open the local IAM proxy", e);
@@ -236,7 +244,7 @@ final class LocalEnvironment implements AutoCloseable {
         local.put("AWS_ACCESS_KEY_ID", logicalId);
         local.put("AWS_SECRET_ACCESS_KEY", FUNCTION_SECRET);
         local.put("AWS_ENDPOINT_URL_DYNAMODB", iam.endpoint().toString());
-        local.put("AWS_ENDPOINT_URL_SQS", aws.sqsEndpoint().toString());
+        local.put("AWS_ENDPOINT_URL_SQS", sqsProxy.endpoint().toString());
         local.put("AWS_ENDPOINT_URL_SCHEDULER", servicesUrl());
         local.put("AWS_ENDPOINT_URL_CLOUDFRONT", servicesUrl());
         local.put("OPSFABRIC_LOCAL_CLOCK", clock.file().toString());
@@ -332,6 +340,7 @@ final class LocalEnvironment implements AutoCloseable {
         services.stop(0);
         serviceThreads.shutdownNow();
         iam.close();
+        sqsProxy.close();
         scheduler.close();
         aws.close();
         clock.close();

@@ -9,13 +9,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -39,8 +36,6 @@ final class LocalIamDynamo implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern CREDENTIAL = Pattern.compile("Credential=([^/]+)/");
-    private static final Set<String> HOP_HEADERS = Set.of("host", "content-length", "connection", "transfer-encoding",
-            "expect", "upgrade", "keep-alive");
 
     private final Map<String, List<Statement>> policies;
     private final URI dynalite;
@@ -52,9 +47,14 @@ final class LocalIamDynamo implements AutoCloseable {
     });
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final List<String> denied = new CopyOnWriteArrayList<>();
+    private final LocalFaults faults;
 
-    /** @param tableArn a table's logical id → its ARN here */
-    LocalIamDynamo(SamTemplate template, UnaryOperator<String> tableArn, URI dynalite) throws IOException {
+    /**
+     * @param tableArn a table's logical id → its ARN here
+     * @param faults   what tests inject between the functions and dynalite
+     */
+    LocalIamDynamo(SamTemplate template, UnaryOperator<String> tableArn, URI dynalite, LocalFaults faults) throws IOException {
+        this.faults = faults;
         this.policies = policies(template, tableArn);
         this.dynalite = dynalite;
         this.server = HttpServers.bind(0, 128);
@@ -159,7 +159,9 @@ final class LocalIamDynamo implements AutoCloseable {
                     }
                 }
             }
-            forward(exchange, body);
+            if (!faults.intercept("dynamodb", target, exchange)) {
+                forward(exchange, body);
+            }
         }
     }
 
@@ -175,31 +177,7 @@ final class LocalIamDynamo implements AutoCloseable {
     }
 
     private void forward(HttpExchange exchange, byte[] body) throws IOException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(dynalite.resolve(exchange.getRequestURI().getRawPath()))
-                .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
-        exchange.getRequestHeaders().forEach((name, values) -> {
-            if (!HOP_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-                values.forEach(v -> request.header(name, v));
-            }
-        });
-        HttpResponse<byte[]> response;
-        try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        }
-        response.headers().map().forEach((name, values) -> {
-            if (!HOP_HEADERS.contains(name.toLowerCase(Locale.ROOT)) && !name.startsWith(":")) {
-                values.forEach(v -> exchange.getResponseHeaders().add(name, v));
-            }
-        });
-        exchange.sendResponseHeaders(response.statusCode(), response.body().length == 0 ? -1 : response.body().length);
-        if (response.body().length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(response.body());
-            }
-        }
+        HttpForward.forward(http, dynalite, exchange, body);
     }
 
     private static void answer(HttpExchange exchange, int status, String json) throws IOException {

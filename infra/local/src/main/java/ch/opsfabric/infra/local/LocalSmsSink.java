@@ -18,6 +18,18 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class LocalSmsSink {
 
     private final List<SentSms> sent = new CopyOnWriteArrayList<>();
+    private final java.time.Clock clock;
+    /** Until then (local clock) the "provider" is down: every send gets 503, as from a gateway in trouble. */
+    private volatile Instant outageUntil = Instant.MIN;
+
+    LocalSmsSink(java.time.Clock clock) {
+        this.clock = clock;
+    }
+
+    /** {@code PUT /_local/sms/outage}: the provider is down for this long of local time, from now. */
+    void outage(java.time.Duration length) {
+        outageUntil = clock.instant().plus(length);
+    }
 
     List<SentSms> sent() {
         return List.copyOf(sent);
@@ -27,6 +39,11 @@ final class LocalSmsSink {
         try (exchange) {
             if (!exchange.getRequestMethod().equals("POST")) {
                 exchange.sendResponseHeaders(405, -1);
+                return;
+            }
+            if (clock.instant().isBefore(outageUntil)) {
+                exchange.getRequestBody().readAllBytes();
+                exchange.sendResponseHeaders(503, -1);
                 return;
             }
             try {

@@ -38,6 +38,13 @@ final class LogScan {
         return lines.size();
     }
 
+    /** How many captured lines contain {@code text}. */
+    long count(String text) {
+        synchronized (lines) {
+            return lines.stream().filter(l -> l.contains(text)).count();
+        }
+    }
+
     List<String> findings() {
         // the Basic-auth user name is no secret (and "postmark" is in every inbound address)
         List<String> secrets = Stream.concat(LocalEnvironment.DEV_SECRET_VALUES.entrySet().stream()
