@@ -15,7 +15,11 @@ public interface ReviewQueue {
     record DuePage(List<Ticket> tickets, Cursor next, double consumedReadUnits) {
     }
 
-    DuePage due(Instant now, int limit, Cursor startAfter);
+    /** The index partitions (shards) a drain reads, each on its own. */
+    List<String> partitions();
+
+    /** The requests of one partition due by {@code now}, oldest first. */
+    DuePage due(String partition, Instant now, int limit, Cursor startAfter);
 
     /**
      * Claims the ticket's review request with the link token, only if nobody claimed it before and

@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 
 /**
  * The review requests waiting to go out: a sparse index (GSI2) that holds only DONE tickets with
- * a planned, unsent request, sorted by due time. "What is due now" reads only due items, however
+ * a planned, unsent request, sorted by due time, in {@link Keys#REVIEW_SHARDS} partitions. "What is due now" reads only due items, however
  * large the table grows. A ticket leaves the index when it is claimed (the claim is a
  * conditional write, so overlapping cron runs send one SMS), skipped for good, or moved back.
  */
@@ -36,13 +36,18 @@ public final class DynamoReviewQueue implements ReviewQueue, ReviewLinks {
     }
 
     @Override
-    public DuePage due(Instant now, int limit, Cursor startAfter) {
+    public java.util.List<String> partitions() {
+        return Keys.reviewPartitions();
+    }
+
+    @Override
+    public DuePage due(String partition, Instant now, int limit, Cursor startAfter) {
         QueryRequest.Builder request = QueryRequest.builder()
                 .tableName(db.tableName())
                 .indexName(Keys.GSI2)
                 .keyConditionExpression("GSI2PK = :pk AND GSI2SK < :bound")
                 .expressionAttributeValues(Map.of(
-                        ":pk", AttributeValue.fromS(Keys.REVIEW_DUE),
+                        ":pk", AttributeValue.fromS(partition),
                         ":bound", AttributeValue.fromS(Keys.dueBefore(now))))
                 .limit(limit)
                 .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL);
@@ -69,7 +74,7 @@ public final class DynamoReviewQueue implements ReviewQueue, ReviewLinks {
             db.client().updateItem(b -> b.tableName(db.tableName())
                     .key(Keys.ticketKey(tenantId, ticketId))
                     .updateExpression("SET reviewRequestSentAt = :now, reviewToken = :token REMOVE GSI2PK, GSI2SK")
-                    .conditionExpression("attribute_not_exists(reviewRequestSentAt) AND GSI2PK = :pk "
+                    .conditionExpression("attribute_not_exists(reviewRequestSentAt) AND begins_with(GSI2PK, :pk) "
                             + "AND (#status = :done OR #status = :closed)")
                     .expressionAttributeNames(Map.of("#status", "status"))
                     .expressionAttributeValues(Map.of(
@@ -91,7 +96,7 @@ public final class DynamoReviewQueue implements ReviewQueue, ReviewLinks {
                 .key(Keys.ticketKey(ticket.tenantId(), ticket.id()))
                 .updateExpression("SET GSI2PK = :pk, GSI2SK = :sk REMOVE reviewRequestSentAt, reviewToken")
                 .expressionAttributeValues(Map.of(
-                        ":pk", AttributeValue.fromS(Keys.REVIEW_DUE),
+                        ":pk", AttributeValue.fromS(Keys.reviewShard(ticket.tenantId(), ticket.id())),
                         ":sk", AttributeValue.fromS(Keys.reviewDue(ticket.reviewDueAt(), ticket.tenantId(), ticket.id())))));
     }
 

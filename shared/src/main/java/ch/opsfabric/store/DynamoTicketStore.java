@@ -222,7 +222,7 @@ public final class DynamoTicketStore implements TicketStore {
             // into the sparse due-review index, unless a request went out before (rework, done again)
             set.append(", reviewDueAt = :due, GSI2PK = :reviewPk, GSI2SK = :reviewSk");
             values.put(":due", AttributeValue.fromS(change.reviewDueAt().toString()));
-            values.put(":reviewPk", AttributeValue.fromS(Keys.REVIEW_DUE));
+            values.put(":reviewPk", AttributeValue.fromS(Keys.reviewShard(tenantId, ticketId)));
             values.put(":reviewSk", AttributeValue.fromS(Keys.reviewDue(change.reviewDueAt(), tenantId, ticketId)));
         }
         if (TicketStateMachine.withdrawsReviewRequest(from, to)) {

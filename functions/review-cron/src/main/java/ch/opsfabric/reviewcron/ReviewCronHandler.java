@@ -57,6 +57,7 @@ public final class ReviewCronHandler implements RequestStreamHandler {
         summary.put("claimedElsewhere", result.claimedElsewhere());
         summary.put("failed", result.failed());
         summary.put("readUnits", result.readUnits());
+        summary.put("unfinished", result.unfinished());
         // the same quarter hour tells staff what may wait: new tickets, SLAs about to be missed
         summary.put("staffNotices", notices.run());
         return summary;

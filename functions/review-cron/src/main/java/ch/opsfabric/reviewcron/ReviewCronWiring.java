@@ -42,8 +42,9 @@ public final class ReviewCronWiring {
         SmsTemplates templates = new SmsTemplates();
         DynamoTenantDirectory tenants = new DynamoTenantDirectory(table, Cloud.tenantCacheNanos());
         SmsDispatch sms = ch.opsfabric.app.TicketIntakes.dispatch(table, outbox, deferred, clock);
+        // of the function's 60 s, 40 for starting pages of due requests; the staff notices follow
         this.reviews = new ReviewRequests(clock, queue, tenants, new DynamoOptOuts(table), sms, templates,
-                settings.publicBaseUrl());
+                settings.publicBaseUrl(), java.time.Duration.ofSeconds(40));
         ch.opsfabric.store.DynamoStaffDirectory staff = new ch.opsfabric.store.DynamoStaffDirectory(table);
         this.notices = new StaffNoticeRun(clock, new ch.opsfabric.store.DynamoTenantRegistry(table), staff,
                 new ch.opsfabric.store.DynamoTicketStore(table),
@@ -52,7 +53,7 @@ public final class ReviewCronWiring {
         this.origin = OriginGuard.of(settings.secrets().originVerifySecret());
         this.warmUp = () -> {
             // the due-review query and a tenant read; a run itself would claim tickets, so it is not primed
-            queue.due(clock.instant(), 1, null);
+            queue.due(queue.partitions().get(0), clock.instant(), 1, null);
             tenants.byId("opsfabric-priming");
             outbox.warm();
             // the writes: built, marshalled and signed by dry-run clients, stopped before sending

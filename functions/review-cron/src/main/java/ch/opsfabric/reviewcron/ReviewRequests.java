@@ -16,21 +16,48 @@ import ch.opsfabric.ticket.Ticket;
 import ch.opsfabric.ticket.Urgency;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * One run of the review engine: the review requests due now, each sent once. Tenants without
  * the module or a Google review link, and opted-out numbers, are taken out of the queue for good;
- * tickets of a tenant in its quiet hours stay for the next run after 07:00. Work per run is
- * bounded; what is left is picked up a quarter of an hour later.
+ * tickets of a tenant in its quiet hours stay for the next run after 07:00.
+ *
+ * <p>The due requests sit in {@link ch.opsfabric.store.Keys#REVIEW_SHARDS} index partitions; a run
+ * drains all of them with a bounded parallel loop ({@value #PARALLEL} partitions at a time), page
+ * by page, until each is empty or the run's time budget is spent; what is left waits for the next
+ * run, a quarter of an hour later. One invocation rather than one per shard: one schedule, one
+ * warm tenant cache, and the claim (a conditional write) keeps overlapping runs to one SMS per
+ * ticket either way.
  */
 final class ReviewRequests {
 
     static final int PAGE = 50;
-    static final int MAX_PER_RUN = 200;
+    static final int PARALLEL = 4;
 
-    record Result(int due, int sent, int skipped, int waiting, int claimedElsewhere, int failed, double readUnits) {
+    /** @param unfinished partitions the time budget cut short */
+    record Result(int due, int sent, int skipped, int waiting, int claimedElsewhere, int failed, double readUnits,
+                  int unfinished) {
+    }
+
+    /** Counted from several threads. */
+    private static final class Counts {
+        final java.util.concurrent.atomic.AtomicInteger due = new java.util.concurrent.atomic.AtomicInteger();
+        final java.util.EnumMap<Outcome, java.util.concurrent.atomic.AtomicInteger> outcomes = new java.util.EnumMap<>(Outcome.class);
+        final java.util.concurrent.atomic.DoubleAdder readUnits = new java.util.concurrent.atomic.DoubleAdder();
+        final java.util.concurrent.atomic.AtomicInteger unfinished = new java.util.concurrent.atomic.AtomicInteger();
+
+        Counts() {
+            for (Outcome o : Outcome.values()) {
+                outcomes.put(o, new java.util.concurrent.atomic.AtomicInteger());
+            }
+        }
+
+        int of(Outcome o) {
+            return outcomes.get(o).get();
+        }
     }
 
     private final Clock clock;
@@ -40,10 +67,20 @@ final class ReviewRequests {
     private final SmsDispatch sms;
     private final SmsTemplates templates;
     private final String publicBaseUrl;
+    private final java.time.Duration budget;
+    private final java.util.concurrent.ExecutorService workers = java.util.concurrent.Executors.newFixedThreadPool(PARALLEL, r -> {
+        Thread t = new Thread(r, "review-drain");
+        t.setDaemon(true);
+        return t;
+    });
 
-    /** @param publicBaseUrl where the tracked link {@code /r/{token}} points */
+    /**
+     * @param publicBaseUrl where the tracked link {@code /r/{token}} points
+     * @param budget        how long a run starts new pages (the function's timeout minus a page's time)
+     */
     ReviewRequests(Clock clock, ReviewQueue reviews, TenantDirectory tenants, OptOuts optOuts, SmsDispatch sms,
-                   SmsTemplates templates, String publicBaseUrl) {
+                   SmsTemplates templates, String publicBaseUrl, java.time.Duration budget) {
+        this.budget = budget;
         this.clock = clock;
         this.reviews = reviews;
         this.tenants = tenants;
@@ -55,34 +92,48 @@ final class ReviewRequests {
 
     Result run() {
         Instant now = clock.instant();
-        int due = 0;
-        int sent = 0;
-        int skipped = 0;
-        int waiting = 0;
-        int claimedElsewhere = 0;
-        int failed = 0;
-        double readUnits = 0;
+        long deadline = System.nanoTime() + budget.toNanos();
+        Counts counts = new Counts();
+        List<java.util.concurrent.Future<?>> drains = new java.util.ArrayList<>();
+        for (String partition : reviews.partitions()) {
+            drains.add(workers.submit(() -> drain(partition, now, deadline, counts)));
+        }
+        for (java.util.concurrent.Future<?> drain : drains) {
+            try {
+                drain.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while draining", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                // a partition that failed (DynamoDB down) is left for the next run; the others went on
+                Log.error("review.partition_failed", Map.of(), e.getCause());
+                counts.unfinished.incrementAndGet();
+            }
+        }
+        Result result = new Result(counts.due.get(), counts.of(Outcome.SENT), counts.of(Outcome.SKIPPED),
+                counts.of(Outcome.WAITING), counts.of(Outcome.CLAIMED_ELSEWHERE), counts.of(Outcome.FAILED),
+                counts.readUnits.sum(), counts.unfinished.get());
+        Log.info("review.run", Map.of("due", result.due(), "sent", result.sent(), "skipped", result.skipped(),
+                "waiting", result.waiting(), "claimedElsewhere", result.claimedElsewhere(), "failed", result.failed(),
+                "readUnits", result.readUnits(), "unfinished", result.unfinished()));
+        return result;
+    }
+
+    private void drain(String partition, Instant now, long deadline, Counts counts) {
         ReviewQueue.Cursor next = null;
         do {
-            ReviewQueue.DuePage page = reviews.due(now, PAGE, next);
-            readUnits += page.consumedReadUnits();
+            if (System.nanoTime() > deadline) {
+                counts.unfinished.incrementAndGet();
+                return;
+            }
+            ReviewQueue.DuePage page = reviews.due(partition, now, PAGE, next);
+            counts.readUnits.add(page.consumedReadUnits());
             next = page.next();
             for (Ticket ticket : page.tickets()) {
-                due++;
-                switch (handle(ticket, now)) {
-                    case SENT -> sent++;
-                    case SKIPPED -> skipped++;
-                    case WAITING -> waiting++;
-                    case CLAIMED_ELSEWHERE -> claimedElsewhere++;
-                    case FAILED -> failed++;
-                    default -> throw new IllegalStateException();
-                }
+                counts.due.incrementAndGet();
+                counts.outcomes.get(handle(ticket, now)).incrementAndGet();
             }
-        } while (next != null && due < MAX_PER_RUN);
-        Result result = new Result(due, sent, skipped, waiting, claimedElsewhere, failed, readUnits);
-        Log.info("review.run", Map.of("due", due, "sent", sent, "skipped", skipped, "waiting", waiting,
-                "claimedElsewhere", claimedElsewhere, "failed", failed, "readUnits", readUnits));
-        return result;
+        } while (next != null);
     }
 
     private enum Outcome { SENT, SKIPPED, WAITING, CLAIMED_ELSEWHERE, FAILED }

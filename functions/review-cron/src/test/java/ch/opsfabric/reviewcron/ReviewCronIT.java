@@ -136,6 +136,45 @@ class ReviewCronIT {
         assertEquals(5, sms.stream().map(OutboundSms::to).distinct().count(), "one request per customer");
     }
 
+    /** More than a run used to take (200), over every shard, plus requests planned before sharding: all in one run. */
+    @Test
+    void oneRunDrainsEveryShardAndTheUnshardedRemainder() {
+        Tenant tenant = TestAws.newTenant(directory, "");
+        Instant due = AFTERNOON.minusSeconds(600);
+        List<WriteRequest> batch = new ArrayList<>();
+        java.util.Set<String> partitions = new java.util.HashSet<>();
+        for (int i = 0; i < 330; i++) {
+            String id = "20261125-" + String.format("%012d", i);
+            String partition = i < 30 ? Keys.REVIEW_DUE : Keys.reviewShard(tenant.id(), id);
+            partitions.add(partition);
+            Map<String, AttributeValue> item = new HashMap<>();
+            item.put(Keys.PK, AttributeValue.fromS(Keys.tenant(tenant.id())));
+            item.put(Keys.SK, AttributeValue.fromS(Keys.ticket(id)));
+            item.put("tenantId", AttributeValue.fromS(tenant.id()));
+            item.put("id", AttributeValue.fromS(id));
+            item.put("status", AttributeValue.fromS("DONE"));
+            item.put("source", AttributeValue.fromS("wizard"));
+            item.put("urgency", AttributeValue.fromS("MEDIUM"));
+            item.put("phone", AttributeValue.fromS("+4179" + String.format("%07d", 5_000_000 + i)));
+            item.put("reviewDueAt", AttributeValue.fromS(due.toString()));
+            item.put(Keys.GSI2PK, AttributeValue.fromS(partition));
+            item.put(Keys.GSI2SK, AttributeValue.fromS(Keys.reviewDue(due, tenant.id(), id)));
+            batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
+            if (batch.size() == 25 || i == 329) {
+                List<WriteRequest> chunk = List.copyOf(batch);
+                var left = TestAws.aws().dynamo().batchWriteItem(b -> b.requestItems(Map.of(table, chunk))).unprocessedItems();
+                assertTrue(left.isEmpty());
+                batch.clear();
+            }
+        }
+        assertEquals(Keys.REVIEW_SHARDS + 1, partitions.size(), "every shard and the old partition hold some");
+        Map<String, Object> result = run();
+        assertEquals(330, result.get("due"));
+        assertEquals(330, result.get("sent"));
+        assertEquals(330, sent().size());
+        assertEquals(0, run().get("due"), "nothing left for the next run");
+    }
+
     @Test
     void neverWithoutReviewLinkModuleOrConsent() {
         // planned directly in the store: the staff API would not even plan these
@@ -206,12 +245,14 @@ class ReviewCronIT {
         double units = 0;
         ReviewQueue.Cursor next = null;
         int seen = 0;
-        do {
-            var page = app.reviews().due(clock.instant(), ReviewRequests.PAGE, next);
-            units += page.consumedReadUnits();
-            seen += page.tickets().size();
-            next = page.next();
-        } while (next != null);
+        for (String partition : app.reviews().partitions()) {
+            do {
+                var page = app.reviews().due(partition, clock.instant(), ReviewRequests.PAGE, next);
+                units += page.consumedReadUnits();
+                seen += page.tickets().size();
+                next = page.next();
+            } while (next != null);
+        }
         assertEquals(10, seen);
         return units;
     }
@@ -231,7 +272,7 @@ class ReviewCronIT {
             if (i % 3 == 0) {
                 Instant later = clock.instant().plus(Duration.ofDays(7));
                 item.put("reviewDueAt", AttributeValue.fromS(later.toString()));
-                item.put(Keys.GSI2PK, AttributeValue.fromS(Keys.REVIEW_DUE));
+                item.put(Keys.GSI2PK, AttributeValue.fromS(Keys.reviewShard(tenant.id(), id)));
                 item.put(Keys.GSI2SK, AttributeValue.fromS(Keys.reviewDue(later, tenant.id(), id)));
             }
             batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());

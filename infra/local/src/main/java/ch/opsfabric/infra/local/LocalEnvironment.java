@@ -304,7 +304,9 @@ final class LocalEnvironment implements AutoCloseable {
                 case "AWS::S3::Bucket" -> LocalAws.bucketName(target);
                 default -> switch (target) {
                     case "PublicBaseUrl" -> publicBaseUrl;
-                    case "IntakeRateLimitPerMinute" -> Integer.toString(LOCAL_INTAKE_RATE_PER_MINUTE);
+                    // infra/bench load lifts it: all its clients are one address
+                    case "IntakeRateLimitPerMinute" -> System.getProperty("opsfabric.local.intakeRatePerMinute",
+                            Integer.toString(LOCAL_INTAKE_RATE_PER_MINUTE));
                     // an operator's change shows at once here; a deployment waits up to a minute
                     case "TenantCacheSeconds" -> "0";
                     default -> parameter(target, value);

@@ -42,7 +42,8 @@ public final class LocalStack implements AutoCloseable {
             DevRoutes dev = new DevRoutes(env.tenantDirectory, env.tickets, env.clock, env.smsSink, env.emailSink, env.whatsappSink, env.model,
                     "ws://127.0.0.1:" + env.voiceSocketPort + "/live", env.cloudFront);
             FaultRoutes faults = new FaultRoutes(env);
-            this.gateway = new LocalApiGateway(actualPort, FreePort.find(), functions.routes(),
+            // the execute-api port: bound to whatever is free at that moment (0), no port picked earlier to race for
+            this.gateway = new LocalApiGateway(actualPort, 0, functions.routes(),
                     (method, path, body) -> faults.handle(method, path, body).or(() -> dev.handle(method, path, body)),
                     new SigV4Verifier(Map.of(LocalEnvironment.OPERATOR_ACCESS_KEY, LocalEnvironment.OPERATOR_SECRET),
                             LocalAws.REGION.id(), "execute-api", "000000000000", java.time.Clock.systemUTC()),

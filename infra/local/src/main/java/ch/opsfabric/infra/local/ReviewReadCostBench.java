@@ -49,12 +49,14 @@ public final class ReviewReadCostBench {
         double units = 0;
         ReviewQueue.Cursor next = null;
         int due = 0;
-        do {
-            ReviewQueue.DuePage page = queue.due(now, 50, next);
-            units += page.consumedReadUnits();
-            due += page.tickets().size();
-            next = page.next();
-        } while (next != null);
+        for (String partition : queue.partitions()) {
+            do {
+                ReviewQueue.DuePage page = queue.due(partition, now, 50, next);
+                units += page.consumedReadUnits();
+                due += page.tickets().size();
+                next = page.next();
+            } while (next != null);
+        }
         if (due != 10) {
             throw new IllegalStateException("expected 10 due tickets, read " + due);
         }
@@ -97,7 +99,7 @@ public final class ReviewReadCostBench {
                 item.put("status", AttributeValue.fromS(due == null ? "CLOSED" : "DONE"));
                 if (due != null) {
                     item.put("reviewDueAt", AttributeValue.fromS(due.toString()));
-                    item.put(Keys.GSI2PK, AttributeValue.fromS(Keys.REVIEW_DUE));
+                    item.put(Keys.GSI2PK, AttributeValue.fromS(Keys.reviewShard(tenant, id)));
                     item.put(Keys.GSI2SK, AttributeValue.fromS(Keys.reviewDue(due, tenant, id)));
                 }
                 written++;

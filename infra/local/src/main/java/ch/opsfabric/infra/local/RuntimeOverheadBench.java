@@ -45,7 +45,7 @@ public final class RuntimeOverheadBench {
             terminal.println(line("Runtime API round trip (invoke → /next → /response)", runtime));
 
             LocalFunctions.Function function = new LocalFunctions.Function("HelloWorld", hello);
-            try (LocalApiGateway gateway = new LocalApiGateway(FreePort.find(), FreePort.find(),
+            try (LocalApiGateway gateway = new LocalApiGateway(FreePort.find(), 0,
                     List.of(new LocalFunctions.HttpRoute("GET", "/hello", function, false)), (m, p, b) -> Optional.empty(),
                     new SigV4Verifier(Map.of(), LocalAws.REGION.id(), "execute-api", "000000000000", java.time.Clock.systemUTC()),
                     Map.of())) {

@@ -19,12 +19,16 @@ abstract class AgainstLocalStack {
     @BeforeAll
     static void startStack() {
         logs = new LogScan();
+        stack = null;
         stack = LocalStack.start(0, Map.of(), logs.capture());
         http = new LocalHttp(stack.baseUrl());
     }
 
     @AfterAll
     static void stopStack() {
+        if (stack == null) {
+            return;
+        }
         stack.close();
         var findings = logs.findings();
         assertTrue(logs.size() > 0, "the functions logged something");
