@@ -34,6 +34,11 @@ final class LogScan {
         };
     }
 
+    /** Keeps each line for {@link #findings} without printing it. */
+    Consumer<String> record() {
+        return lines::add;
+    }
+
     int size() {
         return lines.size();
     }

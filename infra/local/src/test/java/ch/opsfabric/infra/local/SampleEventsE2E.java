@@ -43,10 +43,13 @@ class SampleEventsE2E {
         assertEquals(new TreeSet<>(names(manifest.get("expected").fieldNames())), files,
                 "events/expected.json lists exactly the sample events");
         List<String> problems = new ArrayList<>();
+        LogScan scan = new LogScan();
+        var logs = scan.record();
         try (LocalEnvironment env = LocalEnvironment.start("http://localhost:3000")) {
             for (String file : files) {
                 String function = manifest.get("functions").get(file.substring(0, file.indexOf('/'))).asText();
                 Invoke.Result result = Invoke.invoke(env, env.spec(function), Files.readAllBytes(events.resolve(file)));
+                result.logs().forEach(logs);
                 JsonNode expected = manifest.get("expected").get(file);
                 if (result.failed()) {
                     problems.add(file + ": failed under the runtime client: " + result.error() + "\n" + String.join("\n", result.logs()));
@@ -62,6 +65,8 @@ class SampleEventsE2E {
             }
         }
         assertTrue(problems.isEmpty(), String.join("\n", problems));
+        assertTrue(scan.findings().isEmpty(), "unmasked personal data or secrets in the logs:\n"
+                + String.join("\n", scan.findings()));
     }
 
     /** Distinct answers for distinct cases: a mobile, a landline and a withheld number. */
