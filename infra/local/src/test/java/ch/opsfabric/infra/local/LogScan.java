@@ -16,9 +16,12 @@ import java.util.stream.Stream;
  */
 final class LogScan {
 
-    /** Swiss numbers in any of the forms people and providers write them, not inside a longer run of digits. */
+    /**
+     * Swiss numbers in any of the forms people and providers write them, not inside a longer token:
+     * a request id such as {@code …-ab0171380268} is hex, not a number someone can be called on.
+     */
     private static final Pattern PHONE = Pattern.compile(
-            "(?<![\\d*])(?:\\+41|0041|0)[ ]?[1-9]\\d[ ]?\\d{3}[ ]?\\d{2}[ ]?\\d{2}(?!\\d)");
+            "(?<![\\w*-])(?:\\+41|0041|0)[ ]?[1-9]\\d[ ]?\\d{3}[ ]?\\d{2}[ ]?\\d{2}(?!\\w)");
     private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
     /** The businesses' published numbers (their lines) and the addresses mail is sent from or to for them. */
     private static final List<String> PUBLIC = publicLines();
