@@ -5,6 +5,7 @@ import ch.opsfabric.app.Settings;
 import ch.opsfabric.infra.emulators.FreePort;
 import ch.opsfabric.infra.emulators.LocalAws;
 import ch.opsfabric.infra.emulators.SamTemplate;
+import ch.opsfabric.infra.local.BenchTickets;
 import ch.opsfabric.review.ReviewQueue;
 import ch.opsfabric.store.DynamoReviewQueue;
 import ch.opsfabric.store.Keys;
@@ -12,13 +13,7 @@ import ch.opsfabric.store.SingleTable;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.PutRequest;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * {@code infra/bench review-drain [due] [tenants] [providerPerSecond]}: the sharded due-review
@@ -50,11 +45,12 @@ public final class ReviewDrainBench {
                          "config":{"phoneLines":["+41447%06d"],"googleReviewLink":"https://g.page/r/drain/review",
                                    "sms":{"provider":"console","sender":"Drain"}}}""".formatted(t, t, t, t))), List.of());
             }
-            write(aws, table, due, tenants, now.minusSeconds(600), "DONE");
+            BenchTickets tickets = new BenchTickets(aws, table);
+            tickets.write(due, n -> "drain-%05d".formatted(n % tenants), i -> now.minusSeconds(600));
             System.out.printf("%nseeded %,d tenants and %,d due review requests in %.0f s (%d shards + the unsharded one)%n",
                     tenants, due, (System.nanoTime() - started) / 1e9, Keys.REVIEW_SHARDS);
             double[] small = readAll(queue, now, due);
-            write(aws, table, 3 * due, tenants, null, "CLOSED");
+            tickets.write(3 * due, n -> "drain-%05d".formatted(n % tenants), i -> null);
             double[] large = readAll(queue, now, due);
             System.out.printf("%nreading every due request (all shards, pages of 50):%n"
                             + "  table with %,9d tickets: %9.1f read units, %.4f per due request, %.1f s%n"
@@ -72,7 +68,7 @@ public final class ReviewDrainBench {
             double rate = run.sent() / runSeconds;
             System.out.printf("%none run of the review engine here (dynalite + ElasticMQ, %d partitions %d at a time, 40 s budget):%n"
                             + "  %,d sent in %.1f s: %.0f requests/s; %d partitions left for the next run%n"
-                            + "  the whole backlog of %,d: %.0f min at this rate (%.0f runs of 15 min)%n"
+                            + "  the whole backlog of %,d: %.0f min at this rate, or %.0f run(s) of the engine, one every 15 min%n"
                             + "  at the provider's %d SMS/s: %.0f min%n", Keys.REVIEW_SHARDS + 1, ReviewRequests.PARALLEL,
                     run.sent(), runSeconds, rate, run.unfinished(), due, due / rate / 60, Math.ceil(due / (rate * 40)),
                     providerRate, due / (double) providerRate / 60);
@@ -96,40 +92,5 @@ public final class ReviewDrainBench {
             throw new IllegalStateException("expected " + expected + " due, read " + seen);
         }
         return new double[] {units, (System.nanoTime() - started) / 1e9};
-    }
-
-    private static int written;
-
-    private static void write(LocalAws aws, String table, int count, int tenants, Instant dueAt, String status) {
-        List<WriteRequest> batch = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            String tenant = "drain-%05d".formatted(written % tenants);
-            String id = "20261125-%012d".formatted(written);
-            Map<String, AttributeValue> item = new HashMap<>();
-            item.put(Keys.PK, AttributeValue.fromS(Keys.tenant(tenant)));
-            item.put(Keys.SK, AttributeValue.fromS(Keys.ticket(id)));
-            item.put("tenantId", AttributeValue.fromS(tenant));
-            item.put("id", AttributeValue.fromS(id));
-            item.put("source", AttributeValue.fromS("wizard"));
-            item.put("urgency", AttributeValue.fromS("MEDIUM"));
-            item.put("status", AttributeValue.fromS(status));
-            item.put("phone", AttributeValue.fromS("+4179%07d".formatted(written % 10_000_000)));
-            item.put("message", AttributeValue.fromS("Benchmark ticket " + written + " with a message of ordinary length."));
-            if (dueAt != null) {
-                item.put("reviewDueAt", AttributeValue.fromS(dueAt.toString()));
-                item.put(Keys.GSI2PK, AttributeValue.fromS(Keys.reviewShard(tenant, id)));
-                item.put(Keys.GSI2SK, AttributeValue.fromS(Keys.reviewDue(dueAt, tenant, id)));
-            }
-            written++;
-            batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
-            if (batch.size() == 25 || i == count - 1) {
-                Map<String, List<WriteRequest>> pending = Map.of(table, List.copyOf(batch));
-                while (!pending.isEmpty()) {
-                    Map<String, List<WriteRequest>> request = pending;
-                    pending = aws.dynamo().batchWriteItem(b -> b.requestItems(request)).unprocessedItems();
-                }
-                batch.clear();
-            }
-        }
     }
 }

@@ -5,17 +5,8 @@ import ch.opsfabric.infra.emulators.LocalAws;
 import ch.opsfabric.infra.emulators.SamTemplate;
 import ch.opsfabric.review.ReviewQueue;
 import ch.opsfabric.store.DynamoReviewQueue;
-import ch.opsfabric.store.Keys;
 import ch.opsfabric.store.SingleTable;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.PutRequest;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * What the review cron's "what is due now" costs in read capacity, with 10 due tickets among
@@ -63,56 +54,22 @@ public final class ReviewReadCostBench {
         return units;
     }
 
+    /** 50 tenants; due ones ten minutes ago, a third of the others next week (in the index, not due). */
     private static final class Filler {
-        private final LocalAws aws;
+        private final BenchTickets tickets;
         private final Instant now;
-        private int written;
 
         Filler(LocalAws aws, Instant now) {
-            this.aws = aws;
+            this.tickets = new BenchTickets(aws, "OpsTable");
             this.now = now;
         }
 
         void due(int count) {
-            write(count, i -> now.minusSeconds(600));
+            tickets.write(count, n -> "bench-" + (n % 50), i -> now.minusSeconds(600));
         }
 
         void others(int count) {
-            write(count, i -> i % 3 == 0 ? now.plusSeconds(7 * 86_400) : null);
-        }
-
-        private void write(int count, java.util.function.IntFunction<Instant> dueAt) {
-            List<WriteRequest> batch = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                String tenant = "bench-" + (written % 50);
-                String id = "20261101-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase();
-                Map<String, AttributeValue> item = new HashMap<>();
-                item.put(Keys.PK, AttributeValue.fromS(Keys.tenant(tenant)));
-                item.put(Keys.SK, AttributeValue.fromS(Keys.ticket(id)));
-                item.put("tenantId", AttributeValue.fromS(tenant));
-                item.put("id", AttributeValue.fromS(id));
-                item.put("source", AttributeValue.fromS("wizard"));
-                item.put("urgency", AttributeValue.fromS("MEDIUM"));
-                item.put("phone", AttributeValue.fromS("+41795550000"));
-                item.put("message", AttributeValue.fromS("Benchmark ticket " + written + " with a message of ordinary length."));
-                Instant due = dueAt.apply(i);
-                item.put("status", AttributeValue.fromS(due == null ? "CLOSED" : "DONE"));
-                if (due != null) {
-                    item.put("reviewDueAt", AttributeValue.fromS(due.toString()));
-                    item.put(Keys.GSI2PK, AttributeValue.fromS(Keys.reviewShard(tenant, id)));
-                    item.put(Keys.GSI2SK, AttributeValue.fromS(Keys.reviewDue(due, tenant, id)));
-                }
-                written++;
-                batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
-                if (batch.size() == 25 || i == count - 1) {
-                    Map<String, List<WriteRequest>> pending = Map.of("OpsTable", List.copyOf(batch));
-                    while (!pending.isEmpty()) {
-                        Map<String, List<WriteRequest>> request = pending;
-                        pending = aws.dynamo().batchWriteItem(b -> b.requestItems(request)).unprocessedItems();
-                    }
-                    batch.clear();
-                }
-            }
+            tickets.write(count, n -> "bench-" + (n % 50), i -> i % 3 == 0 ? now.plusSeconds(7 * 86_400) : null);
         }
     }
 }
