@@ -29,10 +29,15 @@ public final class EmailDelivery {
     private final String fromAddress;
     private final Clock clock;
     private final SmsDelivery.Timeline timeline;
+    private final ProviderPause pause;
 
-    /** @param fromAddress the deployment's sender address, verified at the provider; tenants differ by name and Reply-To */
+    /**
+     * @param fromAddress the deployment's sender address, verified at the provider; tenants differ by name and Reply-To
+     * @param pause       the providers that asked this sender to wait, shared by every channel's delivery
+     */
     public EmailDelivery(TenantDirectory tenants, SmsLedger ledger, EmailProvider provider, String fromAddress, Clock clock,
-                         SmsDelivery.Timeline timeline) {
+                         SmsDelivery.Timeline timeline, ProviderPause pause) {
+        this.pause = pause;
         this.tenants = tenants;
         this.ledger = ledger;
         this.provider = provider;
@@ -55,6 +60,9 @@ public final class EmailDelivery {
         if (tenant.isEmpty()) {
             Log.error("email.unknown_tenant", logFields, null);
             return SmsDelivery.Outcome.POISONED;
+        }
+        if (pause.holds("email:" + provider.name())) {
+            return SmsDelivery.Outcome.THROTTLED;
         }
         switch (ledger.claim(email, provider.name(), clock.instant(), SmsDelivery.CLAIM_LEASE)) {
             case ALREADY_DONE -> {
@@ -96,8 +104,9 @@ public final class EmailDelivery {
                 return SmsDelivery.Outcome.FAILED_PERMANENT;
             }
             ledger.markRetryable(email, e.getMessage(), clock.instant());
-            Log.warn("email.failed_retry", logFields);
-            return SmsDelivery.Outcome.RETRY;
+            SmsDelivery.Outcome outcome = pause.afterTransient("email:" + provider.name(), e);
+            Log.warn(outcome == SmsDelivery.Outcome.THROTTLED ? "email.throttled" : "email.failed_retry", logFields);
+            return outcome;
         } catch (RuntimeException e) {
             ledger.markRetryable(email, e.getClass().getSimpleName(), clock.instant());
             Log.error("email.failed_unexpected", logFields, e);

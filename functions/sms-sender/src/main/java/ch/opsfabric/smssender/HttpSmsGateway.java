@@ -14,7 +14,8 @@ import java.util.Base64;
 /**
  * The HTTP call every provider makes, with one rule for what a failure means: 4xx is permanent
  * (wrong number, rejected text, bad credentials: retrying changes nothing) except 408 and 429;
- * 5xx, timeouts and broken connections are transient and retried through the queue.
+ * 5xx, timeouts and broken connections are transient and retried through the queue. A 429 (or a
+ * 503 with {@code Retry-After}) also says how long the provider wants nothing more from us.
  * The JDK's own client: no extra dependency, built once per provider.
  */
 final class HttpSmsGateway {
@@ -60,6 +61,13 @@ final class HttpSmsGateway {
         }
         boolean transientFailure = status >= 500 || status == 408 || status == 429;
         // the body may echo the message or number: only the status is kept
-        throw new SmsSendException("HTTP " + status + " from " + uri.getHost(), !transientFailure);
+        String failure = "HTTP " + status + " from " + uri.getHost();
+        // an HTTP-date in the header is the provider's wall clock, so it is read against ours
+        java.util.Optional<Duration> wait = RetryAfter.of(status,
+                response.headers().firstValue("Retry-After").orElse(null), java.time.Instant.now());
+        if (wait.isPresent()) {
+            throw new SmsSendException(failure, wait.get());
+        }
+        throw new SmsSendException(failure, !transientFailure);
     }
 }

@@ -39,11 +39,31 @@ final class RetryDelays {
         return (int) Math.min(maxSeconds, seconds);
     }
 
+    /**
+     * Seconds before the next delivery of a message the provider's pause held back: the pause, and
+     * once a message has been throttled before, at least the backoff one step behind, so a provider
+     * that keeps throttling for more than about ten minutes sends it to the DLQ, not within seconds.
+     */
+    int afterThrottle(int receiveCount, java.time.Duration pause) {
+        long asked = Math.max(1, (pause.toMillis() + 999) / 1000);
+        long backoff = receiveCount >= 2 ? afterTransient(receiveCount - 1) : 0;
+        return (int) Math.min(maxSeconds, Math.max(asked, backoff));
+    }
+
     void apply(SqsBatch.Message message, SmsDelivery.Outcome outcome) {
+        apply(message, outcome, java.time.Duration.ZERO);
+    }
+
+    /** @param pause for a throttled message, how long the provider still wants nothing */
+    void apply(SqsBatch.Message message, SmsDelivery.Outcome outcome, java.time.Duration pause) {
         if (queue == null || message.receiptHandle() == null || !outcome.retry()) {
             return;
         }
-        int seconds = outcome == SmsDelivery.Outcome.POISONED ? 0 : afterTransient(message.receiveCount());
+        int seconds = switch (outcome) {
+            case POISONED -> 0;
+            case THROTTLED -> afterThrottle(message.receiveCount(), pause);
+            default -> afterTransient(message.receiveCount());
+        };
         try {
             queue.delay(message.receiptHandle(), seconds);
         } catch (RuntimeException e) {

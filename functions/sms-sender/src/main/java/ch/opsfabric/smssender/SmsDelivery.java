@@ -30,7 +30,9 @@ public final class SmsDelivery {
     public enum Outcome {
         SENT(false), DUPLICATE(false), SKIPPED_OPT_OUT(false), FAILED_PERMANENT(false), RETRY(true),
         /** Unreadable or unroutable: waiting will not help, it goes to the DLQ for a person to look at. */
-        POISONED(true);
+        POISONED(true),
+        /** The provider asked us to wait ({@code Retry-After}); not a failure of the message. */
+        THROTTLED(true);
 
         private final boolean retry;
 
@@ -49,6 +51,7 @@ public final class SmsDelivery {
     private final Map<String, SmsProvider> providers;
     private final Clock clock;
     private final Timeline timeline;
+    private final ProviderPause pause;
 
     /** Where what became of an SMS about a ticket is written down, for the staff app's timeline. */
     @FunctionalInterface
@@ -65,6 +68,13 @@ public final class SmsDelivery {
 
     public SmsDelivery(TenantDirectory tenants, OptOuts optOuts, SmsLedger ledger,
                        Map<String, SmsProvider> providers, Clock clock, Timeline timeline) {
+        this(tenants, optOuts, ledger, providers, clock, timeline, new ProviderPause(clock));
+    }
+
+    /** @param pause the providers that asked this sender to wait, shared by every channel's delivery */
+    public SmsDelivery(TenantDirectory tenants, OptOuts optOuts, SmsLedger ledger,
+                       Map<String, SmsProvider> providers, Clock clock, Timeline timeline, ProviderPause pause) {
+        this.pause = pause;
         this.timeline = timeline;
         this.tenants = tenants;
         this.optOuts = optOuts;
@@ -95,6 +105,10 @@ public final class SmsDelivery {
                     "provider", tenant.get().config().smsProvider()), null);
             return Outcome.POISONED;
         }
+        if (pause.holds(pauseKey(provider))) {
+            // back to the queue unclaimed: the provider hears nothing from us until it said
+            return Outcome.THROTTLED;
+        }
         switch (ledger.claim(sms, provider.name(), clock.instant(), CLAIM_LEASE)) {
             case ALREADY_DONE -> {
                 Log.info("sms.duplicate", logFields);
@@ -108,6 +122,10 @@ public final class SmsDelivery {
             }
             default -> throw new IllegalStateException("unknown claim");
         }
+    }
+
+    private static String pauseKey(SmsProvider provider) {
+        return "sms:" + provider.name();
     }
 
     /** Conversations come from the business line, so answers reach us; alerts under the short name. */
@@ -143,8 +161,9 @@ public final class SmsDelivery {
                 return Outcome.FAILED_PERMANENT;
             }
             ledger.markRetryable(sms, e.getMessage(), clock.instant());
-            Log.warn("sms.failed_retry", logFields);
-            return Outcome.RETRY;
+            Outcome outcome = pause.afterTransient(pauseKey(provider), e);
+            Log.warn(outcome == Outcome.THROTTLED ? "sms.throttled" : "sms.failed_retry", logFields);
+            return outcome;
         } catch (RuntimeException e) {
             ledger.markRetryable(sms, e.getClass().getSimpleName(), clock.instant());
             Log.error("sms.failed_unexpected", logFields, e);

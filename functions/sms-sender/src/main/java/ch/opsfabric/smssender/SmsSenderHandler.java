@@ -25,6 +25,7 @@ public final class SmsSenderHandler implements RequestStreamHandler {
     private final EmailDelivery emailDelivery;
     private final WhatsAppDelivery whatsAppDelivery;
     private final RetryDelays retryDelays;
+    private final ProviderPause pause;
     private final Priming priming;
 
     public SmsSenderHandler() {
@@ -36,6 +37,7 @@ public final class SmsSenderHandler implements RequestStreamHandler {
         this.emailDelivery = wiring.emailDelivery();
         this.whatsAppDelivery = wiring.whatsAppDelivery();
         this.retryDelays = wiring.retryDelays();
+        this.pause = wiring.pause();
         this.priming = Priming.register("sms-sender", wiring::warmUp);
     }
 
@@ -64,14 +66,20 @@ public final class SmsSenderHandler implements RequestStreamHandler {
         return delivery.deliver(body);
     }
 
-    /** The ids of the messages to retry. */
+    /**
+     * The ids of the messages to retry. Throttled ones come back one second apart after the
+     * provider's pause, so they do not all arrive in the same second again.
+     */
     public List<String> handle(SqsBatch batch) {
         List<String> failures = new ArrayList<>();
+        int throttled = 0;
         for (SqsBatch.Message message : batch.messages()) {
             SmsDelivery.Outcome outcome = deliver(message.body());
             if (outcome.retry()) {
                 failures.add(message.messageId());
-                retryDelays.apply(message, outcome);
+                java.time.Duration wait = outcome == SmsDelivery.Outcome.THROTTLED
+                        ? pause.longest().plusSeconds(throttled++) : java.time.Duration.ZERO;
+                retryDelays.apply(message, outcome, wait);
             }
         }
         return failures;

@@ -32,6 +32,7 @@ public final class SmsSenderWiring {
     private final WhatsAppDelivery whatsAppDelivery;
     private final Runnable warmUp;
     private final RetryDelays retryDelays;
+    private final ProviderPause pause;
 
     public SmsSenderWiring(Clock clock, DynamoDbClient dynamo, String tableName, List<SmsProvider> providers) {
         this(clock, dynamo, tableName, providers, new ch.opsfabric.messaging.ConsoleEmailProvider(clock, null),
@@ -75,11 +76,12 @@ public final class SmsSenderWiring {
                         stats.count(sms.tenantId(), at.atZone(tenant.config().zone()).toLocalDate(), sent);
                     }
                 };
-        this.delivery = new SmsDelivery(tenants, optOuts, ledger, byName, clock, timeline);
-        this.emailDelivery = new EmailDelivery(tenants, ledger, email, fromAddress, clock, timeline);
+        this.pause = new ProviderPause(clock);
+        this.delivery = new SmsDelivery(tenants, optOuts, ledger, byName, clock, timeline, pause);
+        this.emailDelivery = new EmailDelivery(tenants, ledger, email, fromAddress, clock, timeline, pause);
         this.whatsAppDelivery = new WhatsAppDelivery(tenants, optOuts, ledger, whatsapp,
                 new ch.opsfabric.store.DynamoWhatsAppWindows(table), new ch.opsfabric.store.DynamoWhatsAppReceipts(table),
-                delivery, clock);
+                delivery, clock, pause);
         this.warmUp = () -> {
             // reading a batch and the lookups a delivery makes; a delivery itself claims, so it is not primed
             byte[] sample = ("{\"Records\":[{\"messageId\":\"priming\",\"body\":" + Json.MAPPER.valueToTree(
@@ -117,6 +119,10 @@ public final class SmsSenderWiring {
 
     RetryDelays retryDelays() {
         return retryDelays;
+    }
+
+    ProviderPause pause() {
+        return pause;
     }
 
     /** SnapStart priming: the request path once, reads only. */

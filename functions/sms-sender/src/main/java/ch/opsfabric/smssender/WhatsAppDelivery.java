@@ -37,10 +37,19 @@ public final class WhatsAppDelivery {
     private final WhatsAppReceipts receipts;
     private final SmsDelivery sms;
     private final Clock clock;
+    private final ProviderPause pause;
 
     /** @param providers by the name a tenant configures ({@code whatsapp.provider}: {@code meta} by default, {@code twilio}) */
     public WhatsAppDelivery(TenantDirectory tenants, OptOuts optOuts, SmsLedger ledger, Map<String, WhatsAppProvider> providers,
                             WhatsAppWindows windows, WhatsAppReceipts receipts, SmsDelivery sms, Clock clock) {
+        this(tenants, optOuts, ledger, providers, windows, receipts, sms, clock, new ProviderPause(clock));
+    }
+
+    /** @param pause the providers that asked this sender to wait, shared by every channel's delivery */
+    public WhatsAppDelivery(TenantDirectory tenants, OptOuts optOuts, SmsLedger ledger, Map<String, WhatsAppProvider> providers,
+                            WhatsAppWindows windows, WhatsAppReceipts receipts, SmsDelivery sms, Clock clock,
+                            ProviderPause pause) {
+        this.pause = pause;
         this.tenants = tenants;
         this.optOuts = optOuts;
         this.ledger = ledger;
@@ -71,6 +80,9 @@ public final class WhatsAppDelivery {
         if (provider == null) {
             Log.error("whatsapp.unknown_provider", Map.of("tenant", message.tenantId(), "provider", providerName), null);
             return SmsDelivery.Outcome.RETRY;
+        }
+        if (pause.holds("whatsapp:" + provider.name())) {
+            return SmsDelivery.Outcome.THROTTLED;
         }
         switch (ledger.claim(message, provider.name(), clock.instant(), SmsDelivery.CLAIM_LEASE)) {
             case ALREADY_DONE -> {
@@ -123,8 +135,9 @@ public final class WhatsAppDelivery {
                 return fallBack(message, "refused: " + e.getMessage(), logFields);
             }
             ledger.markRetryable(message, e.getMessage(), clock.instant());
-            Log.warn("whatsapp.failed_retry", logFields);
-            return SmsDelivery.Outcome.RETRY;
+            SmsDelivery.Outcome outcome = pause.afterTransient("whatsapp:" + provider.name(), e);
+            Log.warn(outcome == SmsDelivery.Outcome.THROTTLED ? "whatsapp.throttled" : "whatsapp.failed_retry", logFields);
+            return outcome;
         } catch (RuntimeException e) {
             ledger.markRetryable(message, e.getClass().getSimpleName(), clock.instant());
             Log.error("whatsapp.failed_unexpected", logFields, e);

@@ -29,6 +29,9 @@ final class RecordingHttpServer implements AutoCloseable {
     private volatile int status = 200;
     private volatile String responseBody = "{}";
     private volatile long delayMillis;
+    private volatile Map<String, String> responseHeaders = Map.of();
+    /** Answers for the next requests, in order, before the standing one. */
+    private final java.util.Queue<Object[]> script = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     RecordingHttpServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
@@ -41,9 +44,14 @@ final class RecordingHttpServer implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            byte[] bytes = responseBody.getBytes(StandardCharsets.UTF_8);
+            Object[] next = script.poll();
+            int answerStatus = next == null ? status : (int) next[0];
+            byte[] bytes = (next == null ? responseBody : (String) next[1]).getBytes(StandardCharsets.UTF_8);
+            @SuppressWarnings("unchecked")
+            Map<String, String> headers = next == null ? responseHeaders : (Map<String, String>) next[2];
             exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(status, bytes.length);
+            headers.forEach(exchange.getResponseHeaders()::add);
+            exchange.sendResponseHeaders(answerStatus, bytes.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(bytes);
             } catch (IOException clientGone) {
@@ -58,8 +66,19 @@ final class RecordingHttpServer implements AutoCloseable {
     }
 
     void answer(int status, String body) {
+        answer(status, body, Map.of());
+    }
+
+    /** The standing answer, with these headers. */
+    void answer(int status, String body, Map<String, String> headers) {
         this.status = status;
         this.responseBody = body;
+        this.responseHeaders = Map.copyOf(headers);
+    }
+
+    /** The next request only gets this answer; later ones the standing one. */
+    void answerOnce(int status, String body, Map<String, String> headers) {
+        script.add(new Object[] {status, body, Map.copyOf(headers)});
     }
 
     void delay(long millis) {

@@ -31,6 +31,16 @@ class RetryDelaysTest {
     }
 
     @Test
+    void aThrottledMessageWaitsThePauseThenBacksOffOneStepBehind() {
+        assertEquals(List.of(30, 1, 90, 180, 360), List.of(delays.afterThrottle(1, java.time.Duration.ofSeconds(30)),
+                delays.afterThrottle(1, java.time.Duration.ofMillis(200)), delays.afterThrottle(2, java.time.Duration.ofSeconds(5)),
+                delays.afterThrottle(3, java.time.Duration.ofSeconds(5)), delays.afterThrottle(4, java.time.Duration.ofSeconds(5))));
+        assertEquals(900, delays.afterThrottle(1, java.time.Duration.ofHours(2)), "never longer than the longest backoff");
+        delays.apply(new SqsBatch.Message("m1", "x", "h1", 1), SmsDelivery.Outcome.THROTTLED, java.time.Duration.ofSeconds(31));
+        assertEquals(List.of("h1=31"), changes);
+    }
+
+    @Test
     void aRefusedVisibilityChangeLeavesTheQueuesOwnTimeout() {
         RetryDelays failing = new RetryDelays((handle, seconds) -> {
             throw new IllegalStateException("SQS refused");

@@ -11,6 +11,8 @@ final class ScriptedSmsProvider implements SmsProvider {
 
     static final String FAILS_TRANSIENTLY = "+41795559001";
     static final String FAILS_PERMANENTLY = "+41795559002";
+    /** Answers as a provider that is throttling us: 429 with {@code Retry-After: 20}. */
+    static final String THROTTLED = "+41795559003";
 
     final List<SmsMessage> calls = new CopyOnWriteArrayList<>();
 
@@ -24,6 +26,9 @@ final class ScriptedSmsProvider implements SmsProvider {
         calls.add(message);
         if (FAILS_TRANSIENTLY.equals(message.to())) {
             throw new SmsSendException("HTTP 503 from provider", false);
+        }
+        if (THROTTLED.equals(message.to())) {
+            throw new SmsSendException("HTTP 429 from provider", java.time.Duration.ofSeconds(20));
         }
         if (FAILS_PERMANENTLY.equals(message.to())) {
             throw new SmsSendException("HTTP 400 invalid recipient", true);

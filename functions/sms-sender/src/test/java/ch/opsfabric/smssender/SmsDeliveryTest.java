@@ -72,6 +72,20 @@ class SmsDeliveryTest {
     }
 
     @Test
+    void aThrottlingProviderHearsNothingMoreUntilItsPauseIsOver() {
+        OutboundSms throttled = sms(tenant, ScriptedSmsProvider.THROTTLED, SmsKind.TICKET_CONFIRMATION, "k1");
+        OutboundSms next = sms(tenant, "+41795551002", SmsKind.TICKET_CONFIRMATION, "k2");
+        assertEquals(Outcome.THROTTLED, delivery.deliver(throttled.toJson()));
+        assertEquals(SmsLedger.State.RETRYABLE, ledger.state(throttled));
+        assertEquals(Outcome.THROTTLED, delivery.deliver(next.toJson()));
+        assertEquals(1, provider.calls.size(), "the second was not sent");
+        assertEquals(null, ledger.state(next), "nor claimed");
+        clock.advance(java.time.Duration.ofSeconds(20));
+        assertEquals(Outcome.SENT, delivery.deliver(next.toJson()));
+        assertEquals(SmsLedger.State.SENT, ledger.state(next));
+    }
+
+    @Test
     void aPermanentFailureIsRecordedAndNotRetried() {
         OutboundSms sms = sms(tenant, ScriptedSmsProvider.FAILS_PERMANENTLY, SmsKind.TICKET_CONFIRMATION, "k1");
         assertEquals(Outcome.FAILED_PERMANENT, delivery.deliver(sms.toJson()));

@@ -194,6 +194,22 @@ class SmsProvidersTest {
     }
 
     @Test
+    void aThrottlingProviderSaysHowLongToWait() {
+        server.answer(429, "{\"code\":20429,\"message\":\"Too Many Requests\"}", java.util.Map.of("Retry-After", "30"));
+        SmsSendException throttled = assertThrows(SmsSendException.class,
+                () -> new TwilioSmsProvider(server.baseUrl(), "AC", "t").send(MESSAGE));
+        assertFalse(throttled.permanent());
+        assertEquals(java.util.Optional.of(Duration.ofSeconds(30)), throttled.retryAfter());
+        server.answer(429, "{}");
+        assertEquals(java.util.Optional.of(RetryAfter.DEFAULT), assertThrows(SmsSendException.class,
+                () -> new EcallSmsProvider(server.baseUrl(), "u", "p").send(MESSAGE)).retryAfter(), "a 429 without the header");
+        server.answer(503, "{}");
+        assertTrue(assertThrows(SmsSendException.class,
+                () -> new EcallSmsProvider(server.baseUrl(), "u", "p").send(MESSAGE)).retryAfter().isEmpty(),
+                "a 503 without the header is an ordinary transient failure");
+    }
+
+    @Test
     void unreachableProviderIsTransient() {
         server.close();
         assertFalse(assertThrows(SmsSendException.class,

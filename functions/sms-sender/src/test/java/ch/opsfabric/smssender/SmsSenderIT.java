@@ -45,8 +45,7 @@ class SmsSenderIT {
             RetryDelays.NONE));
 
     private OutboundSms sms(String to) {
-        return new OutboundSms(tenant.id(), to, "Grüezi", SmsKind.TICKET_CONFIRMATION, Urgency.MEDIUM,
-                "it-" + UUID.randomUUID(), null, NOW);
+        return sms(tenant, to);
     }
 
     private static String event(OutboundSms... messages) {
@@ -61,13 +60,7 @@ class SmsSenderIT {
 
     /** The handler as the runtime calls it: event JSON in, answer JSON out. */
     private String invoke(String event) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, null);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString(StandardCharsets.UTF_8);
+        return invoke(handler, event);
     }
 
     private static List<String> failedIds(String answer) {
@@ -164,6 +157,71 @@ class SmsSenderIT {
         assertEquals(1, dead.size(), "the message reached the DLQ");
         assertEquals(sms.toJson(), dead.get(0).body());
         assertEquals(5, provider.callsTo(ScriptedSmsProvider.FAILS_TRANSIENTLY), "tried once per receive, five receives");
+    }
+
+    /**
+     * eCall (the fake, checked as in SmsProvidersTest) answers the first request of a batch with 429
+     * and {@code Retry-After: 30}: the other two are not sent at all, the three come back 30, 31 and
+     * 32 s later, and then each goes exactly once; a redelivery after that sends nothing.
+     */
+    @Test
+    void aThrottlingProviderGetsItsPauseAndEveryMessageGoesOnceAfterIt() throws Exception {
+        ch.opsfabric.testing.MutableClock clock = new ch.opsfabric.testing.MutableClock(NOW);
+        Tenant ecallTenant = TestAws.newTenant(app.tenants(), "\"sms\":{\"provider\":\"ecall\",\"sender\":\"Test\"}");
+        List<String> visibility = new ArrayList<>();
+        try (RecordingHttpServer ecall = new RecordingHttpServer()) {
+            ecall.answer(200, "{\"messageId\":\"00000000-0000-4000-8000-0000000ec411\"}");
+            ecall.answerOnce(429, "{}", Map.of("Retry-After", "30"));
+            SmsSenderHandler sender = new SmsSenderHandler(new SmsSenderWiring(clock, TestAws.aws().dynamo(),
+                    TestAws.aws().tableName("OpsTable"), List.of(new EcallSmsProvider(ecall.baseUrl(), "u", "p")), email,
+                    "kontakt@mail.opsfabric.ch", SenderProviders.consoleWhatsApp(
+                            new ch.opsfabric.messaging.ConsoleWhatsAppProvider(clock, null)),
+                    new RetryDelays((handle, seconds) -> visibility.add(handle + "=" + seconds), 90, 900)));
+            List<OutboundSms> three = List.of(sms(ecallTenant, "+41795552001"), sms(ecallTenant, "+41795552002"),
+                    sms(ecallTenant, "+41795552003"));
+
+            assertEquals(3, failedIds(invoke(sender, receivedEvent(three, 1))).size());
+            assertEquals(1, ecall.requests.size(), "after the 429 nothing more goes to the provider");
+            assertEquals(List.of("h0=30", "h1=31", "h2=32"), visibility);
+
+            clock.advance(java.time.Duration.ofSeconds(10));
+            assertEquals(3, failedIds(invoke(sender, receivedEvent(three, 2))).size(), "still paused");
+            assertEquals(1, ecall.requests.size());
+
+            clock.advance(java.time.Duration.ofSeconds(21));
+            assertTrue(failedIds(invoke(sender, receivedEvent(three, 3))).isEmpty());
+            assertTrue(failedIds(invoke(sender, receivedEvent(three, 1))).isEmpty(), "a redelivery");
+            assertEquals(4, ecall.requests.size(), "the throttled one again, then the other two, each once");
+            assertEquals(List.of("+41795552001", "+41795552001", "+41795552002", "+41795552003"), ecall.requests.stream()
+                    .map(r -> Json.parse(r.body()).path("to").asText()).toList());
+        }
+    }
+
+    private OutboundSms sms(Tenant owner, String to) {
+        return new OutboundSms(owner.id(), to, "Grüezi", SmsKind.TICKET_CONFIRMATION, Urgency.MEDIUM,
+                "it-" + UUID.randomUUID(), null, NOW);
+    }
+
+    /** As the event source hands them over: receipt handles h0, h1, … and the receive count. */
+    private static String receivedEvent(List<OutboundSms> messages, int receiveCount) {
+        ObjectNode event = Json.object();
+        ArrayNode records = event.putArray("Records");
+        for (int i = 0; i < messages.size(); i++) {
+            ObjectNode record = records.addObject().put("messageId", "m" + i).put("receiptHandle", "h" + i)
+                    .put("body", messages.get(i).toJson()).put("eventSource", "aws:sqs");
+            record.putObject("attributes").put("ApproximateReceiveCount", String.valueOf(receiveCount));
+        }
+        return Json.write(event);
+    }
+
+    private static String invoke(SmsSenderHandler sender, String event) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            sender.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     /** SnapStart priming runs the request path but only reads: a snapshot is restored many times. */

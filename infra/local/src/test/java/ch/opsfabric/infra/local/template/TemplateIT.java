@@ -251,6 +251,22 @@ class TemplateIT {
                 "two functions write attachments; ticket-intake and the staff app only delete them (an erasure)");
     }
 
+    /**
+     * The sender's concurrency is capped (ScalingConfig), so a backlog waits in the queue instead of
+     * meeting the providers with as many instances as Lambda would start; the cap is a parameter.
+     */
+    @Test
+    void theSenderSendsWithAtMostTheProvidersConcurrency() {
+        JsonNode source = root.path("Resources").path("SmsSenderFunction").path("Properties").path("Events")
+                .path("OutboundSms").path("Properties");
+        assertEquals("SenderMaxConcurrency", source.path("ScalingConfig").path("MaximumConcurrency").path("Ref").asText());
+        JsonNode parameter = root.path("Parameters").path("SenderMaxConcurrency");
+        assertEquals(2, parameter.path("MinValue").asInt(), "Lambda's lowest MaximumConcurrency");
+        assertEquals(1000, parameter.path("MaxValue").asInt(), "Lambda's highest MaximumConcurrency");
+        assertEquals(10, parameter.path("Default").asInt());
+        assertEquals("[\"ReportBatchItemFailures\"]", source.path("FunctionResponseTypes").toString());
+    }
+
     /** The operator API is IAM-only, and nothing else is: a public route behind IAM would lock customers out. */
     @Test
     void exactlyTheOperatorRoutesRequireIam() {
