@@ -35,8 +35,25 @@ final class HttpSmsGateway {
                 .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8))), contentType, body);
     }
 
+    /**
+     * What a provider's error answer means beyond its status. Meta's Graph API answers throttling
+     * with a 400 and an error code, so the status alone would call it permanent.
+     */
+    @FunctionalInterface
+    interface ErrorReader {
+        /** @return the failure this answer is, or empty for the status's own meaning */
+        java.util.Optional<SmsSendException> read(int status, String body, String host);
+
+        ErrorReader STATUS_ONLY = (status, body, host) -> java.util.Optional.empty();
+    }
+
     /** @param credentials the provider's auth header(s) */
     String post(URI uri, java.util.Map<String, String> credentials, String contentType, String body) throws SmsSendException {
+        return post(uri, credentials, contentType, body, ErrorReader.STATUS_ONLY);
+    }
+
+    String post(URI uri, java.util.Map<String, String> credentials, String contentType, String body, ErrorReader errors)
+            throws SmsSendException {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
                 .timeout(timeout)
                 .header("Content-Type", contentType)
@@ -58,6 +75,10 @@ final class HttpSmsGateway {
         int status = response.statusCode();
         if (status >= 200 && status < 300) {
             return response.body();
+        }
+        java.util.Optional<SmsSendException> read = errors.read(status, response.body(), uri.getHost());
+        if (read.isPresent()) {
+            throw read.get();
         }
         boolean transientFailure = status >= 500 || status == 408 || status == 429;
         // the body may echo the message or number: only the status is kept

@@ -13,7 +13,8 @@ import java.util.Map;
  * WhatsApp Cloud API: {@code POST https://graph.facebook.com/<version>/<phone-number-id>/messages}
  * with the system user's bearer token; {@code {"messaging_product":"whatsapp","recipient_type":
  * "individual","to","type":"text"|"interactive"|"template",…}}; answers
- * {@code {"messages":[{"id":"wamid…"}]}}. A 4xx (e.g. 131047, outside the window) is permanent.
+ * {@code {"messages":[{"id":"wamid…"}]}}. A 4xx (e.g. 131047, outside the window) is permanent,
+ * except Meta's throttling codes, which come as 400 too ({@link #throttling}).
  */
 final class MetaWhatsAppProvider implements WhatsAppProvider {
 
@@ -26,6 +27,31 @@ final class MetaWhatsAppProvider implements WhatsAppProvider {
         this.gateway = new HttpSmsGateway(timeout);
         this.base = base.replaceAll("/+$", "");
         this.accessToken = accessToken;
+    }
+
+    /**
+     * Meta's throttling errors, by {@code error.code} as Meta advises (its titles will go): 130429
+     * the number's throughput (80 messages/s) and 4 / 80007 the app's and the account's call
+     * limits pause the provider; 131056, the pair rate (one message per 6 s to one person), only
+     * delays this message. The body is read for the code only: it may echo the number.
+     */
+    static java.util.Optional<SmsSendException> throttling(int status, String body, String host) {
+        if (status < 400 || status >= 500) {
+            return java.util.Optional.empty();
+        }
+        int code;
+        try {
+            code = Json.parse(body).path("error").path("code").asInt(-1);
+        } catch (IllegalArgumentException notJson) {
+            return java.util.Optional.empty();
+        }
+        String failure = "HTTP " + status + " code " + code + " from " + host;
+        return switch (code) {
+            case 130429 -> java.util.Optional.of(new SmsSendException(failure, java.time.Duration.ofSeconds(5)));
+            case 4, 80007 -> java.util.Optional.of(new SmsSendException(failure, java.time.Duration.ofSeconds(60)));
+            case 131056 -> java.util.Optional.of(new SmsSendException(failure, false));
+            default -> java.util.Optional.empty();
+        };
     }
 
     @Override
@@ -55,7 +81,8 @@ final class MetaWhatsAppProvider implements WhatsAppProvider {
             body.put("type", "text").putObject("text").put("preview_url", false).put("body", message.text());
         }
         String answer = gateway.post(URI.create(base + "/" + message.from() + "/messages"),
-                Map.of("Authorization", "Bearer " + accessToken), "application/json", Json.write(body));
+                Map.of("Authorization", "Bearer " + accessToken), "application/json", Json.write(body),
+                MetaWhatsAppProvider::throttling);
         try {
             return Json.parse(answer).path("messages").path(0).path("id").asText("wamid.unknown");
         } catch (IllegalArgumentException accepted) {

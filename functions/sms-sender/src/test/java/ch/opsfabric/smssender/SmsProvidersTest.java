@@ -148,6 +148,28 @@ class SmsProvidersTest {
                 "100000000000002", "+41795550123", "x", java.util.List.of(), null))).permanent(), "outside the window: permanent");
     }
 
+    /** Meta throttles with a 400 and a code (error-codes reference, "Throttling errors"): not a reason to give up. */
+    @Test
+    void metasThrottlingCodesAreWaitsNotRefusals() {
+        MetaWhatsAppProvider meta = new MetaWhatsAppProvider(server.baseUrl() + "/v21.0", "t", HttpSmsGateway.DEFAULT_TIMEOUT);
+        ch.opsfabric.messaging.WhatsAppMessage message = new ch.opsfabric.messaging.WhatsAppMessage("t", "100000000000002",
+                "+41795550123", "x", java.util.List.of(), null);
+        server.answer(400, "{\"error\":{\"message\":\"(#130429) Rate limit hit\",\"type\":\"OAuthException\",\"code\":130429,"
+                + "\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Cloud API message throughput has been reached.\"},"
+                + "\"fbtrace_id\":\"Az8or2yhqkZfEZ-_4Qn_Bam\"}}");
+        SmsSendException throughput = assertThrows(SmsSendException.class, () -> meta.send(message));
+        assertFalse(throughput.permanent());
+        assertEquals(java.util.Optional.of(Duration.ofSeconds(5)), throughput.retryAfter());
+        server.answer(400, "{\"error\":{\"message\":\"(#80007) Rate limit issues\",\"code\":80007}}");
+        assertEquals(java.util.Optional.of(Duration.ofSeconds(60)), assertThrows(SmsSendException.class,
+                () -> meta.send(message)).retryAfter());
+        server.answer(400, "{\"error\":{\"message\":\"(#131056) pair rate limit hit\",\"code\":131056}}");
+        SmsSendException pair = assertThrows(SmsSendException.class, () -> meta.send(message));
+        assertFalse(pair.permanent(), "one person got two messages within 6 s: later, not never");
+        assertTrue(pair.retryAfter().isEmpty(), "the others may go on");
+        assertFalse(pair.getMessage().contains("41795550123"), "no number in the failure");
+    }
+
     @Test
     void twilioGetsExactlyItsWhatsAppRequests() throws Exception {
         server.answer(201, "{\"sid\":\"SM0123456789abcdef0123456789abcdef\"}");
