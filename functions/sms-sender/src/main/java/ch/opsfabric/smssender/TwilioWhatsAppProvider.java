@@ -1,12 +1,11 @@
 package ch.opsfabric.smssender;
 
+import static ch.opsfabric.smssender.TwilioMessages.encode;
+
 import ch.opsfabric.json.Json;
 import ch.opsfabric.messaging.SmsSendException;
 import ch.opsfabric.messaging.WhatsAppMessage;
 import ch.opsfabric.messaging.WhatsAppProvider;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Twilio's Messages API for WhatsApp: {@code POST /2010-04-01/Accounts/{sid}/Messages.json},
@@ -17,16 +16,10 @@ import java.nio.charset.StandardCharsets;
  */
 final class TwilioWhatsAppProvider implements WhatsAppProvider {
 
-    private final HttpSmsGateway gateway;
-    private final URI endpoint;
-    private final String accountSid;
-    private final String authToken;
+    private final TwilioMessages messages;
 
     TwilioWhatsAppProvider(String baseUrl, String accountSid, String authToken, java.time.Duration timeout) {
-        this.gateway = new HttpSmsGateway(timeout);
-        this.endpoint = URI.create(baseUrl.replaceAll("/+$", "") + "/2010-04-01/Accounts/" + accountSid + "/Messages.json");
-        this.accountSid = accountSid;
-        this.authToken = authToken;
+        this.messages = new TwilioMessages(baseUrl, accountSid, authToken, timeout);
     }
 
     @Override
@@ -48,15 +41,6 @@ final class TwilioWhatsAppProvider implements WhatsAppProvider {
         } else {
             form.append("&Body=").append(encode(message.text()));
         }
-        String answer = gateway.post(endpoint, accountSid, authToken, "application/x-www-form-urlencoded", form.toString());
-        try {
-            return Json.parse(answer).path("sid").asText("twilio-unknown");
-        } catch (IllegalArgumentException accepted) {
-            return "twilio-unknown";
-        }
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+        return messages.create(form.toString());
     }
 }
