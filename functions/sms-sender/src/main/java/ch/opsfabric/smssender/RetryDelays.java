@@ -50,10 +50,6 @@ final class RetryDelays {
         return (int) Math.min(maxSeconds, Math.max(asked, backoff));
     }
 
-    void apply(SqsBatch.Message message, SmsDelivery.Outcome outcome) {
-        apply(message, outcome, java.time.Duration.ZERO);
-    }
-
     /** @param pause for a throttled message, how long the provider still wants nothing */
     void apply(SqsBatch.Message message, SmsDelivery.Outcome outcome, java.time.Duration pause) {
         if (queue == null || message.receiptHandle() == null || !outcome.retry()) {

@@ -3,6 +3,7 @@ package ch.opsfabric.smssender;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ch.opsfabric.app.SqsBatch;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -23,10 +24,10 @@ class RetryDelaysTest {
 
     @Test
     void aPoisonedMessageIsLetGoAtOnceAndSuccessChangesNothing() {
-        delays.apply(new SqsBatch.Message("m1", "x", "h1", 2), SmsDelivery.Outcome.POISONED);
-        delays.apply(new SqsBatch.Message("m2", "x", "h2", 3), SmsDelivery.Outcome.RETRY);
-        delays.apply(new SqsBatch.Message("m3", "x", "h3", 1), SmsDelivery.Outcome.SENT);
-        delays.apply(new SqsBatch.Message("m4", "x", null, 1), SmsDelivery.Outcome.RETRY);
+        delays.apply(new SqsBatch.Message("m1", "x", "h1", 2), SmsDelivery.Outcome.POISONED, Duration.ZERO);
+        delays.apply(new SqsBatch.Message("m2", "x", "h2", 3), SmsDelivery.Outcome.RETRY, Duration.ZERO);
+        delays.apply(new SqsBatch.Message("m3", "x", "h3", 1), SmsDelivery.Outcome.SENT, Duration.ZERO);
+        delays.apply(new SqsBatch.Message("m4", "x", null, 1), SmsDelivery.Outcome.RETRY, Duration.ZERO);
         assertEquals(List.of("h1=0", "h2=360"), changes);
     }
 
@@ -45,6 +46,6 @@ class RetryDelaysTest {
         RetryDelays failing = new RetryDelays((handle, seconds) -> {
             throw new IllegalStateException("SQS refused");
         }, 90, 900);
-        failing.apply(new SqsBatch.Message("m1", "x", "h1", 1), SmsDelivery.Outcome.RETRY);
+        failing.apply(new SqsBatch.Message("m1", "x", "h1", 1), SmsDelivery.Outcome.RETRY, Duration.ZERO);
     }
 }
