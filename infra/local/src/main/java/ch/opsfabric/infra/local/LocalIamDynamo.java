@@ -4,7 +4,6 @@ import ch.opsfabric.infra.emulators.SamTemplate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
@@ -16,8 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,12 +36,7 @@ final class LocalIamDynamo implements AutoCloseable {
 
     private final Map<String, List<Statement>> policies;
     private final URI dynalite;
-    private final HttpServer server;
-    private final ExecutorService threads = Executors.newFixedThreadPool(16, r -> {
-        Thread t = new Thread(r, "local-iam-dynamodb");
-        t.setDaemon(true);
-        return t;
-    });
+    private final HttpServers.Service service;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final List<String> denied = new CopyOnWriteArrayList<>();
     private final LocalFaults faults;
@@ -57,14 +49,11 @@ final class LocalIamDynamo implements AutoCloseable {
         this.faults = faults;
         this.policies = policies(template, tableArn);
         this.dynalite = dynalite;
-        this.server = HttpServers.bind(0, 128);
-        server.setExecutor(threads);
-        server.createContext("/", this::serve);
-        server.start();
+        this.service = new HttpServers.Service("local-iam-dynamodb", 16, this::serve);
     }
 
     URI endpoint() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return service.endpoint();
     }
 
     /** What was refused so far, for a test to show. */
@@ -191,7 +180,6 @@ final class LocalIamDynamo implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        threads.shutdownNow();
+        service.close();
     }
 }

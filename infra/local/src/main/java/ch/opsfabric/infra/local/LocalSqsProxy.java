@@ -1,12 +1,9 @@
 package ch.opsfabric.infra.local;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * SQS as the functions reach it locally ({@code AWS_ENDPOINT_URL_SQS}): ElasticMQ behind a pass-through
@@ -17,25 +14,17 @@ final class LocalSqsProxy implements AutoCloseable {
 
     private final URI elasticMq;
     private final LocalFaults faults;
-    private final HttpServer server;
-    private final ExecutorService threads = Executors.newFixedThreadPool(8, r -> {
-        Thread t = new Thread(r, "local-sqs");
-        t.setDaemon(true);
-        return t;
-    });
+    private final HttpServers.Service service;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     LocalSqsProxy(URI elasticMq, LocalFaults faults) throws IOException {
         this.elasticMq = elasticMq;
         this.faults = faults;
-        this.server = HttpServers.bind(0, 128);
-        server.setExecutor(threads);
-        server.createContext("/", this::serve);
-        server.start();
+        this.service = new HttpServers.Service("local-sqs", 8, this::serve);
     }
 
     URI endpoint() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return service.endpoint();
     }
 
     private void serve(HttpExchange exchange) throws IOException {
@@ -49,7 +38,6 @@ final class LocalSqsProxy implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        threads.shutdownNow();
+        service.close();
     }
 }
